@@ -1,0 +1,77 @@
+package dev.iii.sdk.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.exc.ValueInstantiationException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns {@link Message}s into JSON text frames and back, following the framing rules of the wire
+ * specification (§2): lowercase {@code type} first, {@code snake_case} members, optional members left out
+ * when absent, absent and {@code null} read alike, unknown members and unknown types ignored, required
+ * members enforced.
+ * <p>
+ * The codec owns its own mapper, so the application's Jackson configuration can never change the wire.
+ * Instances are immutable and thread-safe.
+ */
+public final class MessageCodec {
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion
+                    .withValueInclusion(JsonInclude.Include.NON_NULL)
+                    .withContentInclusion(JsonInclude.Include.NON_NULL))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
+
+    /**
+     * Encodes a message as the text of one WebSocket frame.
+     *
+     * @throws IllegalArgumentException for an {@link UnknownMessage}, which is never sent
+     */
+    public String encode(Message message) {
+        if (message instanceof UnknownMessage) {
+            throw new IllegalArgumentException("an unknown message cannot be encoded");
+        }
+        return mapper.writeValueAsString(message);
+    }
+
+    /**
+     * Decodes the text of one frame. A frame with an unknown {@code type} decodes to an
+     * {@link UnknownMessage}.
+     *
+     * @throws ProtocolException when the frame is not a valid message
+     */
+    public Message decode(String text) {
+        Message message;
+        try {
+            message = mapper.readValue(text, Message.class);
+        }
+        catch (ValueInstantiationException ex) {
+            Throwable reason = ex.getCause() != null ? ex.getCause() : ex;
+            throw new ProtocolException("invalid " + typeName(ex) + " frame: " + reason.getMessage(), ex);
+        }
+        catch (JacksonException ex) {
+            throw new ProtocolException("invalid frame: " + ex.getOriginalMessage(), ex);
+        }
+        if (message == null) {
+            throw new ProtocolException("invalid frame: not a JSON object");
+        }
+        return message;
+    }
+
+    /** Reads any JSON text as a tree with the codec's rules; used for frames outside the message set. */
+    public JsonNode readTree(String text) {
+        return mapper.readTree(text);
+    }
+
+    private static String typeName(ValueInstantiationException ex) {
+        return ex.getType() != null ? ex.getType().getRawClass().getSimpleName() : "message";
+    }
+}

@@ -1,0 +1,28 @@
+package dev.iii.sdk.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** The {@code action} member of a worker's {@link InvokeFunction}: how the engine should route the call. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = TriggerAction.Void.class, name = "void"),
+        @JsonSubTypes.Type(value = TriggerAction.Enqueue.class, name = "enqueue")
+})
+public sealed interface TriggerAction {
+
+    /** Fire and forget: the engine never replies. */
+    record Void() implements TriggerAction {
+    }
+
+    /**
+     * Hand the call to a named queue; the reply is a receipt, not the function's output.
+     *
+     * @param queue queue name
+     */
+    record Enqueue(String queue) implements TriggerAction {
+        public Enqueue {
+            Fields.requiredText(queue, "queue");
+        }
+    }
+}
