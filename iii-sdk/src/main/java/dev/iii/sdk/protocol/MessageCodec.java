@@ -66,9 +66,19 @@ public final class MessageCodec {
         return message;
     }
 
-    /** Reads any JSON text as a tree with the codec's rules; used for frames outside the message set. */
-    public JsonNode readTree(String text) {
-        return mapper.readTree(text);
+    /**
+     * Binds a JSON shape the engine defines (the result of an {@code engine::*} function, a discovery event)
+     * with the wire's naming rules.
+     *
+     * @throws ProtocolException when the shape does not match
+     */
+    public <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return mapper.treeToValue(node, type);
+        }
+        catch (JacksonException ex) {
+            throw new ProtocolException("unexpected " + type.getSimpleName() + " shape: " + ex.getOriginalMessage(), ex);
+        }
     }
 
     private static String typeName(ValueInstantiationException ex) {

@@ -1,0 +1,1190 @@
+package dev.iii.sdk;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import dev.iii.sdk.discovery.FunctionInfo;
+import dev.iii.sdk.discovery.FunctionsAvailableEvent;
+import dev.iii.sdk.discovery.TriggerTypeInfo;
+import dev.iii.sdk.discovery.WorkerInfo;
+import dev.iii.sdk.discovery.WorkersAvailableEvent;
+import dev.iii.sdk.function.FunctionHandler;
+import dev.iii.sdk.function.FunctionOptions;
+import dev.iii.sdk.function.FunctionRegistration;
+import dev.iii.sdk.function.InvocationContext;
+import dev.iii.sdk.function.TypedFunctionHandler;
+import dev.iii.sdk.protocol.EngineError;
+import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.sdk.protocol.Ping;
+import dev.iii.sdk.protocol.Pong;
+import dev.iii.sdk.protocol.ProtocolException;
+import dev.iii.sdk.protocol.Reattach;
+import dev.iii.sdk.protocol.RegisterFunction;
+import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.sdk.protocol.RegisterTriggerType;
+import dev.iii.sdk.protocol.RegistrationRejected;
+import dev.iii.sdk.protocol.TriggerAction;
+import dev.iii.sdk.protocol.TriggerRegistrationResult;
+import dev.iii.sdk.protocol.UnknownMessage;
+import dev.iii.sdk.protocol.UnregisterFunction;
+import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.sdk.protocol.WorkerRegistered;
+import dev.iii.sdk.trigger.TriggerBinding;
+import dev.iii.sdk.trigger.TriggerProvider;
+import dev.iii.sdk.trigger.TriggerRegistration;
+import dev.iii.sdk.trigger.TriggerRequest;
+import dev.iii.sdk.trigger.TriggerTypeDefinition;
+import dev.iii.sdk.trigger.TriggerTypeRegistration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * An iii worker: one connection to the engine through which it registers functions, triggers and trigger
+ * types, serves invocations and calls other functions.
+ * <p>
+ * Create one with {@link III#registerWorker} (connects at once) or {@link #create} (connects on
+ * {@link #start()}). Registrations may be made before or after the connection is up: the worker keeps them
+ * and replays them on every (re)connect. Calls made while disconnected wait for the connection, within their
+ * timeout. Handlers run on the worker's executor, never on the socket's thread. {@link #shutdown(Duration)}
+ * lets in-flight invocations finish, withdraws the registrations and closes the connection.
+ * <p>
+ * Thread-safe.
+ */
+public final class IIIWorker implements AutoCloseable {
+
+    /** The runtime this SDK reports to the engine. */
+    public static final String RUNTIME = "java";
+
+    /** The version of this SDK. */
+    public static final String SDK_VERSION = readSdkVersion();
+
+    private static final Logger log = LoggerFactory.getLogger(IIIWorker.class);
+    private static final String ENGINE_PREFIX = "engine::";
+    private static final String DEFAULT_NAMESPACE = "default";
+    private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final WorkerOptions options;
+    private final MessageCodec codec = new MessageCodec();
+    private final PayloadBinder binder;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService events;
+    private final ExecutorService completions;
+    private final Executor executor;
+    private final ExecutorService ownedExecutor;
+    private final InvocationDispatcher dispatcher;
+    private final PendingCalls pendingCalls;
+    private final ConnectionSupervisor supervisor;
+
+    /** Guards the registries, the offline queue and the replay, so that each registration is sent once. */
+    private final Object lock = new Object();
+    private final Map<String, FunctionEntry> functions = new LinkedHashMap<>();
+    private final Map<String, TriggerEntry> triggers = new LinkedHashMap<>();
+    private final Map<String, TriggerTypeEntry> triggerTypes = new LinkedHashMap<>();
+    private final ArrayDeque<QueuedCall> offline = new ArrayDeque<>();
+    private final Map<String, FunctionEntry> handlers = new ConcurrentHashMap<>();
+    private volatile String workerId;
+    private volatile String previousWorkerId;
+    private volatile String previousReattachToken;
+    private volatile RegistrationRejectedException fatalError;
+    private CompletableFuture<Void> shutdown;
+
+    private IIIWorker(WorkerOptions options) {
+        this.options = options;
+        this.binder = new PayloadBinder(options.jsonMapper() != null ? options.jsonMapper() : JsonMapper.builder().build());
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemonThreads("iii-scheduler"));
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
+        this.events = Executors.newSingleThreadExecutor(daemonThreads("iii-events"));
+        this.completions = Executors.newCachedThreadPool(daemonThreads("iii-completion"));
+        if (options.executor() != null) {
+            this.executor = options.executor();
+            this.ownedExecutor = null;
+        }
+        else {
+            this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("iii-invocation"));
+            this.executor = ownedExecutor;
+        }
+        this.dispatcher = new InvocationDispatcher(executor, options.maxConcurrentInvocations());
+        this.pendingCalls = new PendingCalls(scheduler, completions);
+        this.supervisor = new ConnectionSupervisor(options, codec, scheduler, events, new SupervisorEvents());
+    }
+
+    /** A worker that connects when {@link #start()} is called. */
+    public static IIIWorker create(WorkerOptions options) {
+        return new IIIWorker(options);
+    }
+
+    /**
+     * Starts connecting in the background and returns at once; the worker then stays connected, reconnecting
+     * as its policy says, until {@link #shutdown(Duration)}. Calling it again does nothing.
+     *
+     * @return this worker
+     */
+    public IIIWorker start() {
+        synchronized (lock) {
+            requireOpen();
+        }
+        log.info("Starting iii worker '{}' for {}", options.name(), options.url());
+        supervisor.start();
+        return this;
+    }
+
+    // ---------------------------------------------------------------- state
+
+    /** The options the worker runs with, defaults resolved. */
+    public WorkerOptions options() {
+        return options;
+    }
+
+    public ConnectionState connectionState() {
+        return supervisor.state();
+    }
+
+    /**
+     * Adds a listener; it is told the current state at once, then every change.
+     *
+     * @return removes the listener
+     */
+    public Registration addConnectionStateListener(ConnectionStateListener listener) {
+        Runnable remove = supervisor.addListener(listener);
+        return remove::run;
+    }
+
+    /**
+     * Waits until the worker is connected.
+     *
+     * @return {@code true} when connected, {@code false} when the time ran out or the worker failed
+     */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        Registration listener = addConnectionStateListener((state, cause) -> {
+            if (state == ConnectionState.CONNECTED || state == ConnectionState.FAILED) {
+                connected.countDown();
+            }
+        });
+        try {
+            return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    && connectionState() == ConnectionState.CONNECTED;
+        }
+        finally {
+            listener.unregister();
+        }
+    }
+
+    /** The engine's id for the current connection, once it sent {@code workerregistered}. */
+    public Optional<String> workerId() {
+        return Optional.ofNullable(workerId);
+    }
+
+    /** Why the worker failed for good, if it did ({@code WORKER_NAMESPACE_CONFLICT}). */
+    public Optional<RegistrationRejectedException> fatalError() {
+        return Optional.ofNullable(fatalError);
+    }
+
+    /** The last connection error, cleared on a successful connection. */
+    public Optional<Throwable> lastError() {
+        return Optional.ofNullable(supervisor.lastError());
+    }
+
+    /** How many times the worker connected again after losing a connection. */
+    public long reconnectCount() {
+        return supervisor.reconnectCount();
+    }
+
+    /** Invocations accepted and not yet answered (running or waiting for a free slot). */
+    public int inFlightInvocations() {
+        return dispatcher.inFlight();
+    }
+
+    /** Calls sent (or queued) and not yet answered. */
+    public int pendingCalls() {
+        return pendingCalls.size();
+    }
+
+    /** Ids of the functions registered through this worker, in registration order. */
+    public List<String> functionIds() {
+        synchronized (lock) {
+            return List.copyOf(functions.keySet());
+        }
+    }
+
+    /** The bindings registered through this worker, in registration order. */
+    public List<TriggerRegistration> triggers() {
+        synchronized (lock) {
+            return List.copyOf(triggers.values());
+        }
+    }
+
+    // ---------------------------------------------------------------- functions
+
+    /** Registers a function without description or schema. */
+    public FunctionRegistration registerFunction(String id, FunctionHandler handler) {
+        return registerFunction(id, FunctionOptions.none(), handler);
+    }
+
+    /**
+     * Registers a function served by a handler that takes the payload as a JSON tree.
+     *
+     * @throws IllegalArgumentException for a blank id, or one already registered through this worker
+     */
+    public FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
+        requireHandler(handler);
+        return addFunction(id, functionOptions, handler);
+    }
+
+    /** Registers a function whose payload is bound to {@code payloadType}. */
+    public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Class<T> payloadType,
+            TypedFunctionHandler<T> handler) {
+        return registerTyped(id, functionOptions, payloadType, handler);
+    }
+
+    /** Registers a function whose payload is bound to a generic type, e.g. {@code List<Order>}. */
+    public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions,
+            TypeReference<T> payloadType, TypedFunctionHandler<T> handler) {
+        return registerTyped(id, functionOptions, payloadType.getType(), handler);
+    }
+
+    /**
+     * Registers a function whose payload is bound to any reflective {@link Type}; for frameworks that know
+     * the parameter type of a method.
+     */
+    public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Type payloadType,
+            TypedFunctionHandler<T> handler) {
+        return registerTyped(id, functionOptions, payloadType, handler);
+    }
+
+    private <T> FunctionRegistration registerTyped(String id, FunctionOptions functionOptions, Type payloadType,
+            TypedFunctionHandler<T> handler) {
+        requireHandler(handler);
+        JavaType type = binder.type(payloadType);
+        return addFunction(id, functionOptions,
+                (payload, context) -> handler.handle(binder.bindPayload(payload, type, id), context));
+    }
+
+    /** Registers a function the engine calls over HTTP ({@code options.httpInvocation()} is required). */
+    public FunctionRegistration registerHttpFunction(String id, FunctionOptions functionOptions) {
+        if (functionOptions.httpInvocation() == null) {
+            throw new IllegalArgumentException("an HTTP-invoked function needs httpInvocation in its options");
+        }
+        return addFunction(id, functionOptions, null);
+    }
+
+    private FunctionRegistration addFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("function id must not be blank");
+        }
+        if (functionOptions == null) {
+            throw new IllegalArgumentException("function options must not be null; use FunctionOptions.none()");
+        }
+        if (handler != null && functionOptions.httpInvocation() != null) {
+            throw new IllegalArgumentException("function " + id + " is HTTP-invoked: it cannot have a handler");
+        }
+        RegisterFunction frame = new RegisterFunction(id, functionOptions.description(),
+                binder.toTree(functionOptions.requestFormat()), binder.toTree(functionOptions.responseFormat()),
+                binder.toTree(functionOptions.metadata()), functionOptions.httpInvocation());
+        FunctionEntry entry = new FunctionEntry(frame, handler);
+        synchronized (lock) {
+            requireOpen();
+            if (functions.containsKey(id)) {
+                throw new IllegalArgumentException("function " + id + " is already registered by this worker");
+            }
+            functions.put(id, entry);
+            handlers.put(id, entry);
+            sendIfConnected(frame);
+        }
+        log.debug("registered function {}", id);
+        return entry;
+    }
+
+    private static void requireHandler(Object handler) {
+        if (handler == null) {
+            throw new IllegalArgumentException("handler must not be null");
+        }
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    /**
+     * Binds a function to a trigger type.
+     *
+     * @param type       {@code http}, {@code cron}, or any trigger type the engine or a worker provides
+     * @param functionId function to call when the trigger fires
+     * @param config     type-specific configuration, e.g. {@code Map.of("api_path", "/orders")}
+     * @param metadata   handed to the function on every fire; may be {@code null}
+     */
+    public TriggerRegistration registerTrigger(String type, String functionId, Object config, Object metadata) {
+        return registerTrigger(TriggerRequest.of(type, functionId, config).withMetadata(metadata));
+    }
+
+    /** Binds a function to a trigger type, with namespaces. */
+    public TriggerRegistration registerTrigger(TriggerRequest request) {
+        JsonNode config = request.config() == null ? JsonNodeFactory.instance.objectNode()
+                : binder.toTree(request.config());
+        String namespace = request.namespace() != null ? request.namespace() : options.namespace();
+        RegisterTrigger frame = new RegisterTrigger(UUID.randomUUID().toString(), request.type(), request.functionId(),
+                config, binder.toTree(request.metadata()), namespace, request.triggerNamespace());
+        TriggerEntry entry = new TriggerEntry(frame, request);
+        synchronized (lock) {
+            requireOpen();
+            triggers.put(frame.id(), entry);
+            sendIfConnected(frame);
+        }
+        log.debug("registered {} trigger {} for {}", request.type(), frame.id(), request.functionId());
+        return entry;
+    }
+
+    /**
+     * Makes this worker the provider of a trigger type: the engine hands it every binding of the type.
+     *
+     * @throws IllegalArgumentException when this worker already provides the type
+     */
+    public TriggerTypeRegistration registerTriggerType(TriggerTypeDefinition definition, TriggerProvider provider) {
+        requireHandler(provider);
+        RegisterTriggerType frame = new RegisterTriggerType(definition.id(),
+                definition.description() == null ? "" : definition.description(),
+                binder.toTree(definition.triggerRequestFormat()), binder.toTree(definition.callRequestFormat()), null);
+        TriggerTypeEntry entry = new TriggerTypeEntry(frame, provider);
+        synchronized (lock) {
+            requireOpen();
+            if (triggerTypes.containsKey(definition.id())) {
+                throw new IllegalArgumentException("trigger type " + definition.id() + " is already provided by this worker");
+            }
+            triggerTypes.put(definition.id(), entry);
+            sendIfConnected(frame);
+        }
+        log.debug("registered trigger type {}", definition.id());
+        return entry;
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /** Calls a function and waits for its result, as a JSON tree ({@code null} for no value). */
+    public CompletableFuture<JsonNode> call(String functionId, Object payload) {
+        return call(functionId, payload, CallOptions.defaults());
+    }
+
+    /** Calls a function with per-call options. */
+    public CompletableFuture<JsonNode> call(String functionId, Object payload, CallOptions callOptions) {
+        Duration timeout = callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout();
+        PendingCalls.Call call = pendingCalls.open(functionId, timeout);
+        InvokeFunction frame;
+        try {
+            frame = new InvokeFunction(call.id, functionId, payloadTree(payload), binder.toTree(callOptions.metadata()),
+                    callOptions.traceparent(), callOptions.baggage(), null, namespaceFor(functionId, callOptions));
+        }
+        catch (RuntimeException ex) {
+            pendingCalls.fail(call.id, new InvocationException(ErrorCode.SERIALIZATION_ERROR,
+                    "Payload for " + functionId + " cannot be written as JSON: " + ex.getMessage(), functionId, null, ex));
+            return call.future;
+        }
+        dispatch(frame, call, timeout);
+        return call.future;
+    }
+
+    /** Calls a function and binds its result to {@code resultType}. */
+    public <R> CompletableFuture<R> call(String functionId, Object payload, Class<R> resultType) {
+        return call(functionId, payload, resultType, CallOptions.defaults());
+    }
+
+    /** Calls a function with per-call options and binds its result to {@code resultType}. */
+    public <R> CompletableFuture<R> call(String functionId, Object payload, Class<R> resultType,
+            CallOptions callOptions) {
+        return bindResult(call(functionId, payload, callOptions), binder.type(resultType), functionId);
+    }
+
+    /** Calls a function and binds its result to a generic type. */
+    public <R> CompletableFuture<R> call(String functionId, Object payload, TypeReference<R> resultType,
+            CallOptions callOptions) {
+        return bindResult(call(functionId, payload, callOptions), binder.type(resultType.getType()), functionId);
+    }
+
+    /** Calls a function and binds its result to any reflective {@link Type}. */
+    public <R> CompletableFuture<R> call(String functionId, Object payload, Type resultType, CallOptions callOptions) {
+        return bindResult(call(functionId, payload, callOptions), binder.type(resultType), functionId);
+    }
+
+    private <R> CompletableFuture<R> bindResult(CompletableFuture<JsonNode> raw, JavaType type, String functionId) {
+        return raw.thenApply(node -> node == null ? null : binder.bindResult(node, type, functionId));
+    }
+
+    /**
+     * Fire and forget: the engine runs the function and sends nothing back. Returns at once; while
+     * disconnected the call waits for the connection within the worker's invocation timeout.
+     */
+    public void callVoid(String functionId, Object payload) {
+        callVoid(functionId, payload, CallOptions.defaults());
+    }
+
+    /** Fire and forget, with per-call options. */
+    public void callVoid(String functionId, Object payload, CallOptions callOptions) {
+        InvokeFunction frame = new InvokeFunction(null, functionId, payloadTree(payload),
+                binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(),
+                new TriggerAction.Void(), namespaceFor(functionId, callOptions));
+        dispatch(frame, null, callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout());
+    }
+
+    /**
+     * Hands a call to a named queue of the engine; the function runs later and its output is not returned.
+     *
+     * @return the engine's receipt; fails with {@link ErrorCode#ENQUEUE_ERROR} when the queue cannot take it
+     */
+    public CompletableFuture<EnqueueReceipt> enqueue(String queue, String functionId, Object payload) {
+        return enqueue(queue, functionId, payload, CallOptions.defaults());
+    }
+
+    /** Enqueues a call with per-call options. */
+    public CompletableFuture<EnqueueReceipt> enqueue(String queue, String functionId, Object payload,
+            CallOptions callOptions) {
+        Duration timeout = callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout();
+        TriggerAction.Enqueue action = new TriggerAction.Enqueue(queue);
+        PendingCalls.Call call = pendingCalls.open(functionId, timeout);
+        InvokeFunction frame = new InvokeFunction(call.id, functionId, payloadTree(payload),
+                binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(), action,
+                namespaceFor(functionId, callOptions));
+        dispatch(frame, call, timeout);
+        return call.future.thenApply(receipt -> {
+            JsonNode id = receipt == null ? null : receipt.get("messageReceiptId");
+            if (id == null || !id.isString()) {
+                throw new InvocationException(ErrorCode.INVALID_RESPONSE, "The engine's enqueue receipt has no messageReceiptId",
+                        functionId, null, null);
+            }
+            return new EnqueueReceipt(id.asString());
+        });
+    }
+
+    private JsonNode payloadTree(Object payload) {
+        JsonNode tree = binder.toTree(payload);
+        return tree == null ? JsonNodeFactory.instance.nullNode() : tree;
+    }
+
+    /** Node's rule: unset means the worker's namespace, but {@code engine::*} always lives in {@code default}. */
+    private String namespaceFor(String functionId, CallOptions callOptions) {
+        if (callOptions.namespace() != null) {
+            return callOptions.namespace();
+        }
+        if (options.namespace() == null) {
+            return null;
+        }
+        return functionId != null && functionId.startsWith(ENGINE_PREFIX) ? DEFAULT_NAMESPACE : options.namespace();
+    }
+
+    private void dispatch(InvokeFunction frame, PendingCalls.Call call, Duration timeout) {
+        EngineConnection connection;
+        synchronized (lock) {
+            if (shutdown != null || fatalError != null || supervisor.state() == ConnectionState.FAILED) {
+                failUnsent(call, frame.functionId());
+                return;
+            }
+            connection = supervisor.connection();
+            if (connection == null) {
+                offline.add(new QueuedCall(frame, call, System.nanoTime() + timeout.toNanos()));
+                return;
+            }
+        }
+        send(connection, frame, call, timeout);
+    }
+
+    private void send(EngineConnection connection, InvokeFunction frame, PendingCalls.Call call, Duration timeout) {
+        if (call != null) {
+            call.sentOn = connection;
+        }
+        if (!connection.send(frame)) {
+            // The socket went away under us: the call waits for the next connection instead.
+            if (call != null) {
+                call.sentOn = null;
+            }
+            synchronized (lock) {
+                offline.add(new QueuedCall(frame, call, System.nanoTime() + timeout.toNanos()));
+            }
+        }
+    }
+
+    private void failUnsent(PendingCalls.Call call, String functionId) {
+        String reason = fatalError != null ? fatalError.getMessage() : "The worker is shut down";
+        if (call != null) {
+            pendingCalls.fail(call.id, new InvocationException(ErrorCode.SHUTDOWN, reason, functionId, null, null));
+        }
+        else {
+            log.warn("Dropped a void call to {}: {}", functionId, reason);
+        }
+    }
+
+    // ---------------------------------------------------------------- discovery
+
+    /** The engine's connected workers ({@code engine::workers::list}). */
+    public CompletableFuture<List<WorkerInfo>> listWorkers() {
+        return list("engine::workers::list", "workers", WorkerInfo.class);
+    }
+
+    /** The engine's public functions ({@code engine::functions::list}). */
+    public CompletableFuture<List<FunctionInfo>> listFunctions() {
+        return list("engine::functions::list", "functions", FunctionInfo.class);
+    }
+
+    /** The engine's trigger types ({@code engine::triggers::list}). */
+    public CompletableFuture<List<TriggerTypeInfo>> listTriggers() {
+        return list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
+    }
+
+    private <T> CompletableFuture<List<T>> list(String functionId, String member, Class<T> type) {
+        return call(functionId, JsonNodeFactory.instance.objectNode()).thenApply(result -> {
+            JsonNode items = result == null ? null : result.get(member);
+            if (items == null || !items.isArray()) {
+                throw new InvocationException(ErrorCode.INVALID_RESPONSE,
+                        functionId + " answered without a '" + member + "' array", functionId, null, null);
+            }
+            List<T> list = new ArrayList<>(items.size());
+            for (JsonNode item : items) {
+                list.add(convert(item, type, functionId));
+            }
+            return List.copyOf(list);
+        });
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String functionId) {
+        try {
+            return codec.convert(node, type);
+        }
+        catch (ProtocolException ex) {
+            throw new InvocationException(ErrorCode.INVALID_RESPONSE, ex.getMessage(), functionId, null, ex);
+        }
+    }
+
+    /**
+     * Subscribes to {@code engine::workers-available}: the listener hears of every worker that connects,
+     * updates its metadata or disconnects. Registers a hidden function and its binding.
+     */
+    public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
+        return subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class, listener);
+    }
+
+    /** Subscribes to {@code engine::functions-available}: the listener hears when the set of functions changes. */
+    public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
+        return subscribe("engine::functions-available", "functions-available", FunctionsAvailableEvent.class,
+                listener);
+    }
+
+    private <E> Registration subscribe(String triggerType, String suffix, Class<E> eventType, Consumer<E> listener) {
+        requireHandler(listener);
+        String functionId = "iii-java::" + UUID.randomUUID() + "::" + suffix;
+        FunctionRegistration function = registerFunction(functionId,
+                FunctionOptions.builder().description("Subscription to " + triggerType)
+                        .metadata(Map.of("internal", true)).build(),
+                (payload, context) -> {
+                    listener.accept(convert(payload, eventType, triggerType));
+                    return null;
+                });
+        TriggerRegistration trigger = registerTrigger(triggerType, functionId, Map.of(), null);
+        return () -> {
+            trigger.unregister();
+            function.unregister();
+        };
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Leaves the engine cleanly: refuses new invocations ({@code invocation_stopped}), lets those in flight
+     * finish within {@code grace}, withdraws every registration, closes the connection and fails calls still
+     * waiting with {@link ErrorCode#SHUTDOWN}. Idempotent: later calls wait for the first to finish.
+     */
+    public void shutdown(Duration grace) {
+        CompletableFuture<Void> done;
+        synchronized (lock) {
+            if (shutdown != null) {
+                done = shutdown;
+            }
+            else {
+                done = shutdown = new CompletableFuture<>();
+                done = null;
+            }
+        }
+        if (done != null) {
+            done.join();
+            return;
+        }
+        try {
+            drainAndLeave(grace);
+        }
+        finally {
+            CompletableFuture<Void> finished;
+            synchronized (lock) {
+                finished = shutdown;
+            }
+            finished.complete(null);
+        }
+    }
+
+    /** {@link #shutdown(Duration)} with a 10 s grace period. */
+    @Override
+    public void close() {
+        shutdown(DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    private void drainAndLeave(Duration grace) {
+        dispatcher.beginDraining();
+        int running = dispatcher.inFlight();
+        if (running > 0) {
+            log.info("Shutting down iii worker '{}': waiting up to {} ms for {} invocation(s)", options.name(),
+                    grace.toMillis(), running);
+        }
+        try {
+            if (!dispatcher.awaitIdle(grace)) {
+                log.warn("{} invocation(s) still running after the {} ms grace period; their results are lost",
+                        dispatcher.inFlight(), grace.toMillis());
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        List<QueuedCall> unsent;
+        synchronized (lock) {
+            EngineConnection connection = supervisor.connection();
+            if (connection != null) {
+                triggers.values().forEach(t -> connection.send(new UnregisterTrigger(t.frame.id(), t.frame.triggerType())));
+                functions.keySet().forEach(id -> connection.send(new UnregisterFunction(id)));
+            }
+            unsent = new ArrayList<>(offline);
+            offline.clear();
+        }
+        supervisor.stop();
+        for (QueuedCall queued : unsent) {
+            failUnsent(queued.call, queued.frame.functionId());
+        }
+        pendingCalls.failAll(ErrorCode.SHUTDOWN, "The worker shut down before the call completed");
+        scheduler.shutdownNow();
+        events.shutdown();
+        completions.shutdown();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdown();
+        }
+        log.info("iii worker '{}' shut down", options.name());
+    }
+
+    private void requireOpen() {
+        if (shutdown != null) {
+            throw new IllegalStateException("the worker is shut down");
+        }
+    }
+
+    // ---------------------------------------------------------------- connection events
+
+    /** Sends a registration frame now if connected; otherwise the next replay carries it. Under {@link #lock}. */
+    private void sendIfConnected(Message frame) {
+        EngineConnection connection = supervisor.connection();
+        if (connection != null) {
+            connection.send(frame);
+        }
+    }
+
+    private void replay(EngineConnection connection) {
+        synchronized (lock) {
+            if (previousWorkerId != null) {
+                connection.send(new Reattach(previousWorkerId, previousReattachToken));
+            }
+            connection.send(new InvokeFunction(null, "engine::workers::register", workerMetadata(), null, null, null,
+                    new TriggerAction.Void(), null));
+            triggerTypes.values().forEach(t -> connection.send(t.frame));
+            for (FunctionEntry function : functions.values()) {
+                function.rejection = null;
+                connection.send(function.frame);
+            }
+            triggers.values().forEach(t -> connection.send(t.frame));
+            long now = System.nanoTime();
+            int sent = 0;
+            int expired = 0;
+            while (!offline.isEmpty()) {
+                QueuedCall queued = offline.poll();
+                boolean stale = queued.call != null ? queued.call.future.isDone() : now - queued.deadline > 0;
+                if (stale) {
+                    expired++;
+                    continue;
+                }
+                if (queued.call != null) {
+                    queued.call.sentOn = connection;
+                }
+                connection.send(queued.frame);
+                sent++;
+            }
+            if (sent + expired > 0) {
+                log.debug("sent {} call(s) queued while offline; dropped {} whose time ran out", sent, expired);
+            }
+            supervisor.markConnected(connection);
+        }
+        log.debug("replayed {} trigger type(s), {} function(s), {} trigger(s)", triggerTypes.size(), functions.size(),
+                triggers.size());
+    }
+
+    private JsonNode workerMetadata() {
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
+        data.put("runtime", RUNTIME);
+        data.put("version", SDK_VERSION);
+        data.put("name", options.name());
+        if (options.description() != null) {
+            data.put("description", options.description());
+        }
+        data.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")");
+        data.put("pid", ProcessHandle.current().pid());
+        if (options.namespace() != null) {
+            data.put("namespace", options.namespace());
+        }
+        ObjectNode telemetry = data.putObject("telemetry");
+        telemetry.put("language", Locale.getDefault().toLanguageTag());
+        if (options.framework() != null) {
+            telemetry.put("framework", options.framework());
+        }
+        return data;
+    }
+
+    private void received(EngineConnection connection, Message message) {
+        if (message instanceof InvokeFunction invoke) {
+            invoked(connection, invoke);
+        }
+        else if (message instanceof InvocationResult result) {
+            pendingCalls.complete(result);
+        }
+        else if (message instanceof WorkerRegistered registered) {
+            connection.registered(registered.workerId(), registered.reattachToken());
+            workerId = registered.workerId();
+            previousWorkerId = registered.workerId();
+            previousReattachToken = registered.reattachToken();
+            log.info("Registered with the iii engine as worker {}", registered.workerId());
+        }
+        else if (message instanceof RegisterTrigger binding) {
+            bindingOffered(connection, binding);
+        }
+        else if (message instanceof UnregisterTrigger unbinding) {
+            bindingWithdrawn(unbinding);
+        }
+        else if (message instanceof TriggerRegistrationResult result) {
+            triggerResult(result);
+        }
+        else if (message instanceof RegistrationRejected rejected) {
+            rejected(rejected);
+        }
+        else if (message instanceof Ping) {
+            connection.send(new Pong());
+        }
+        else if (message instanceof EngineError error) {
+            log.error("The iii engine refused the connection: {} {}", error.error().code(), error.error().message());
+        }
+        else if (message instanceof UnknownMessage unknown) {
+            log.debug("ignored a frame of unknown type {}", unknown.type());
+        }
+        else if (!(message instanceof dev.iii.sdk.protocol.Pong)) {
+            log.debug("ignored an unexpected {} from the engine", message.getClass().getSimpleName());
+        }
+    }
+
+    private void invoked(EngineConnection connection, InvokeFunction invoke) {
+        FunctionEntry entry = handlers.get(invoke.functionId());
+        if (entry == null) {
+            reply(connection, invoke, null, new ErrorBody(ErrorCode.FUNCTION_NOT_FOUND, "Function not found"));
+            return;
+        }
+        if (entry.handler == null) {
+            reply(connection, invoke, null, new ErrorBody(ErrorCode.FUNCTION_NOT_INVOKABLE,
+                    "Function is HTTP-invoked and cannot be invoked locally"));
+            return;
+        }
+        boolean accepted = dispatcher.submit(new InvocationDispatcher.Task() {
+            @Override
+            public CompletionStage<?> run() {
+                return serve(connection, entry, invoke);
+            }
+
+            @Override
+            public void rejected(RejectedExecutionException cause) {
+                reply(connection, invoke, null, new ErrorBody(ErrorCode.INVOCATION_FAILED,
+                        "The worker's executor refused the invocation"));
+            }
+        });
+        if (!accepted) {
+            reply(connection, invoke, null, new ErrorBody(ErrorCode.INVOCATION_STOPPED, "The worker is shutting down"));
+        }
+    }
+
+    private CompletionStage<?> serve(EngineConnection connection, FunctionEntry entry, InvokeFunction invoke) {
+        InvocationContext context = new InvocationContext(invoke.functionId(), invoke.invocationId(), invoke.metadata(),
+                invoke.traceparent(), invoke.baggage(), callerWorkerId(invoke.data()));
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+        try {
+            Object returned = entry.handler.handle(invoke.data(), context);
+            if (returned instanceof CompletionStage<?> stage) {
+                stage.whenComplete((value, error) -> {
+                    if (error != null) {
+                        outcome.completeExceptionally(error);
+                    }
+                    else {
+                        outcome.complete(value);
+                    }
+                });
+            }
+            else {
+                outcome.complete(returned);
+            }
+        }
+        catch (Throwable ex) {
+            outcome.completeExceptionally(ex);
+        }
+        return outcome.whenComplete((value, error) -> {
+            if (error != null) {
+                logHandlerFailure(invoke, error);
+                reply(connection, invoke, null, HandlerFailure.toErrorBody(error, options.sendStackTraces()));
+                return;
+            }
+            JsonNode result;
+            try {
+                result = binder.toTree(value instanceof Optional<?> optional ? optional.orElse(null) : value);
+            }
+            catch (RuntimeException ex) {
+                reply(connection, invoke, null, new ErrorBody(ErrorCode.SERIALIZATION_ERROR,
+                        "Result of " + invoke.functionId() + " cannot be written as JSON: " + ex.getMessage()));
+                return;
+            }
+            reply(connection, invoke, result, null);
+        });
+    }
+
+    private static void logHandlerFailure(InvokeFunction invoke, Throwable error) {
+        Throwable cause = HandlerFailure.unwrap(error);
+        if (cause instanceof InvocationException) {
+            log.debug("function {} failed: {}", invoke.functionId(), cause.toString());
+        }
+        else {
+            log.warn("Function {} failed: {}", invoke.functionId(), cause.toString());
+            log.debug("stack trace of the failure of {}", invoke.functionId(), cause);
+        }
+    }
+
+    private static String callerWorkerId(JsonNode data) {
+        JsonNode caller = data.get(PayloadBinder.CALLER_WORKER_ID);
+        return caller != null && caller.isString() ? caller.asString() : null;
+    }
+
+    /** Exactly one result per invocation with an id, on the connection it came from; none without an id. */
+    private void reply(EngineConnection connection, InvokeFunction invoke, JsonNode result, ErrorBody error) {
+        if (invoke.invocationId() == null) {
+            return;
+        }
+        if (!connection.isOpen() || connection != supervisor.connection()) {
+            log.debug("dropped the result of {} ({}): its connection is gone, the engine already answered "
+                    + "invocation_stopped", invoke.functionId(), invoke.invocationId());
+            return;
+        }
+        connection.send(new InvocationResult(invoke.invocationId(), invoke.functionId(), result, error,
+                invoke.traceparent(), invoke.baggage()));
+    }
+
+    private void bindingOffered(EngineConnection connection, RegisterTrigger offer) {
+        TriggerTypeEntry type;
+        synchronized (lock) {
+            type = triggerTypes.get(offer.triggerType());
+        }
+        if (type == null || type.withdrawn) {
+            connection.send(new TriggerRegistrationResult(offer.id(), offer.triggerType(), offer.functionId(),
+                    new ErrorBody(ErrorCode.TRIGGER_TYPE_NOT_FOUND, "Trigger type not found")));
+            return;
+        }
+        TriggerBinding binding = new TriggerBinding(offer.id(), offer.triggerType(), offer.functionId(), offer.config(),
+                offer.metadata(), offer.namespace(), offer.triggerNamespace());
+        runProviderCallback(() -> {
+            ErrorBody error = null;
+            try {
+                type.provider.registerTrigger(binding);
+                type.bindings.put(binding.id(), binding);
+            }
+            catch (Throwable ex) {
+                Throwable cause = HandlerFailure.unwrap(ex);
+                String code = cause instanceof InvocationException invocation ? invocation.getCode()
+                        : ErrorCode.TRIGGER_REGISTRATION_FAILED;
+                error = new ErrorBody(code, cause.getMessage() != null ? cause.getMessage() : cause.toString());
+                log.warn("Provider of {} refused binding {}: {}", offer.triggerType(), offer.id(), error.message());
+            }
+            connection.send(new TriggerRegistrationResult(offer.id(), offer.triggerType(), offer.functionId(), error));
+        });
+    }
+
+    private void bindingWithdrawn(UnregisterTrigger withdrawal) {
+        TriggerTypeEntry type;
+        synchronized (lock) {
+            type = withdrawal.triggerType() == null ? null : triggerTypes.get(withdrawal.triggerType());
+        }
+        if (type == null) {
+            log.debug("ignored the withdrawal of binding {} of a type this worker does not provide", withdrawal.id());
+            return;
+        }
+        TriggerBinding binding = type.bindings.remove(withdrawal.id());
+        if (binding == null) {
+            return;
+        }
+        runProviderCallback(() -> {
+            try {
+                type.provider.unregisterTrigger(binding);
+            }
+            catch (Throwable ex) {
+                log.warn("Provider of {} failed to stop binding {}: {}", binding.triggerType(), binding.id(), ex.toString());
+            }
+        });
+    }
+
+    private void runProviderCallback(Runnable callback) {
+        try {
+            executor.execute(callback);
+        }
+        catch (RejectedExecutionException ex) {
+            log.warn("The worker's executor refused a trigger provider callback: {}", ex.toString());
+        }
+    }
+
+    private void triggerResult(TriggerRegistrationResult result) {
+        if (result.error() == null) {
+            return;
+        }
+        TriggerEntry entry;
+        synchronized (lock) {
+            entry = triggers.get(result.id());
+        }
+        InvocationException error = InvocationException.fromErrorBody(result.error(), result.functionId());
+        if (entry != null) {
+            entry.lastError = error;
+        }
+        log.warn("The engine refused {} trigger {} for {}: {} {}", result.triggerType(), result.id(),
+                result.functionId(), result.error().code(), result.error().message());
+    }
+
+    private void rejected(RegistrationRejected rejected) {
+        RegistrationRejectedException error = new RegistrationRejectedException(rejected);
+        if (RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT.equals(rejected.code()) && rejected.functionId() != null) {
+            FunctionEntry entry;
+            synchronized (lock) {
+                entry = functions.get(rejected.functionId());
+            }
+            if (entry != null) {
+                entry.rejection = error;
+            }
+            log.warn(error.getMessage());
+            return;
+        }
+        fatalError = error;
+        supervisor.fail(error);
+    }
+
+    private void lost(EngineConnection connection) {
+        pendingCalls.failSentOn(connection);
+    }
+
+    private void failed(Throwable cause) {
+        List<QueuedCall> unsent;
+        synchronized (lock) {
+            unsent = new ArrayList<>(offline);
+            offline.clear();
+        }
+        String code = cause instanceof InvocationException invocation ? invocation.getCode() : ErrorCode.SHUTDOWN;
+        for (QueuedCall queued : unsent) {
+            if (queued.call != null) {
+                pendingCalls.fail(queued.call.id, new InvocationException(code, cause.getMessage(),
+                        queued.frame.functionId(), null, cause));
+            }
+        }
+        pendingCalls.failAll(code, cause.getMessage());
+    }
+
+    /** The supervisor's view of this worker. */
+    private final class SupervisorEvents implements ConnectionSupervisor.Worker {
+        @Override
+        public void opened(EngineConnection connection) {
+            replay(connection);
+        }
+
+        @Override
+        public void received(EngineConnection connection, Message message) {
+            IIIWorker.this.received(connection, message);
+        }
+
+        @Override
+        public void lost(EngineConnection connection) {
+            IIIWorker.this.lost(connection);
+        }
+
+        @Override
+        public void failed(Throwable cause) {
+            IIIWorker.this.failed(cause);
+        }
+    }
+
+    // ---------------------------------------------------------------- registrations
+
+    private record QueuedCall(InvokeFunction frame, PendingCalls.Call call, long deadline) {
+    }
+
+    private final class FunctionEntry implements FunctionRegistration {
+        final RegisterFunction frame;
+        final FunctionHandler handler;
+        volatile RegistrationRejectedException rejection;
+
+        FunctionEntry(RegisterFunction frame, FunctionHandler handler) {
+            this.frame = frame;
+            this.handler = handler;
+        }
+
+        @Override
+        public String id() {
+            return frame.id();
+        }
+
+        @Override
+        public Optional<RegistrationRejectedException> rejection() {
+            return Optional.ofNullable(rejection);
+        }
+
+        @Override
+        public void unregister() {
+            synchronized (lock) {
+                if (functions.remove(frame.id(), this)) {
+                    handlers.remove(frame.id(), this);
+                    if (shutdown == null) {
+                        sendIfConnected(new UnregisterFunction(frame.id()));
+                    }
+                }
+            }
+        }
+    }
+
+    private final class TriggerEntry implements TriggerRegistration {
+        final RegisterTrigger frame;
+        final TriggerRequest request;
+        volatile InvocationException lastError;
+
+        TriggerEntry(RegisterTrigger frame, TriggerRequest request) {
+            this.frame = frame;
+            this.request = request;
+        }
+
+        @Override
+        public String id() {
+            return frame.id();
+        }
+
+        @Override
+        public TriggerRequest request() {
+            return request;
+        }
+
+        @Override
+        public Optional<InvocationException> lastError() {
+            return Optional.ofNullable(lastError);
+        }
+
+        @Override
+        public void unregister() {
+            synchronized (lock) {
+                if (triggers.remove(frame.id(), this) && shutdown == null) {
+                    sendIfConnected(new UnregisterTrigger(frame.id(), frame.triggerType()));
+                }
+            }
+        }
+    }
+
+    private final class TriggerTypeEntry implements TriggerTypeRegistration {
+        final RegisterTriggerType frame;
+        final TriggerProvider provider;
+        final Map<String, TriggerBinding> bindings = new ConcurrentHashMap<>();
+        volatile boolean withdrawn;
+
+        TriggerTypeEntry(RegisterTriggerType frame, TriggerProvider provider) {
+            this.frame = frame;
+            this.provider = provider;
+        }
+
+        @Override
+        public String id() {
+            return frame.id();
+        }
+
+        @Override
+        public CompletableFuture<JsonNode> fire(TriggerBinding binding, Object payload) {
+            return call(binding.functionId(), payload, fireOptions(binding));
+        }
+
+        @Override
+        public void fireAndForget(TriggerBinding binding, Object payload) {
+            callVoid(binding.functionId(), payload, fireOptions(binding));
+        }
+
+        private CallOptions fireOptions(TriggerBinding binding) {
+            // The binding's namespace, or default: never the provider's own namespace.
+            return CallOptions.defaults().withMetadata(binding.metadata())
+                    .withNamespace(binding.namespace() != null ? binding.namespace() : DEFAULT_NAMESPACE);
+        }
+
+        @Override
+        public void unregister() {
+            synchronized (lock) {
+                if (triggerTypes.remove(frame.id(), this)) {
+                    withdrawn = true;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String readSdkVersion() {
+        try (InputStream in = IIIWorker.class.getResourceAsStream("/META-INF/iii-sdk.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        }
+        catch (IOException ex) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.iii.sdk;
+
+import java.lang.reflect.Type;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Binds payloads and results to Java types with the worker's mapper. A payload that does not bind becomes
+ * an {@link ErrorCode#INVALID_REQUEST} error naming the function, the type and the JSON path.
+ */
+final class PayloadBinder {
+
+    /** The member the engine adds to object payloads of worker calls; it is in the context, not the type. */
+    static final String CALLER_WORKER_ID = "_caller_worker_id";
+
+    private final JsonMapper mapper;
+
+    PayloadBinder(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    JavaType type(Type type) {
+        return mapper.constructType(type);
+    }
+
+    <T> T bindPayload(JsonNode payload, JavaType type, String functionId) {
+        JsonNode bindable = payload;
+        if (payload instanceof ObjectNode object && object.has(CALLER_WORKER_ID)) {
+            bindable = object.deepCopy();
+            ((ObjectNode) bindable).remove(CALLER_WORKER_ID);
+        }
+        try {
+            return mapper.treeToValue(bindable, type);
+        }
+        catch (JacksonException ex) {
+            throw new InvocationException(ErrorCode.INVALID_REQUEST, "Payload of " + functionId + " does not bind to "
+                    + type.getRawClass().getSimpleName() + " at " + jsonPath(ex) + ": " + ex.getOriginalMessage(),
+                    functionId, null, ex);
+        }
+    }
+
+    <T> T bindResult(JsonNode result, JavaType type, String functionId) {
+        try {
+            return mapper.treeToValue(result, type);
+        }
+        catch (JacksonException ex) {
+            throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId
+                    + " does not bind to " + type.getRawClass().getSimpleName() + " at " + jsonPath(ex) + ": "
+                    + ex.getOriginalMessage(), functionId, null, ex);
+        }
+    }
+
+    /** Any value as a JSON tree; {@code null} stays {@code null} (absent). */
+    JsonNode toTree(Object value) {
+        if (value == null || value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        return mapper.valueToTree(value);
+    }
+
+    static String jsonPath(JacksonException ex) {
+        StringBuilder path = new StringBuilder("$");
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,243 @@
+package dev.iii.sdk;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything a worker needs to know before it connects. Build with {@link #builder()}; unset members take
+ * the documented defaults, some of them from the environment.
+ *
+ * @param url                      engine WebSocket URL: the builder's value, else {@code III_URL}, else
+ *                                 {@code ws://127.0.0.1:49134}
+ * @param name                     worker name: the builder's value, else {@code III_WORKER_NAME}, else
+ *                                 {@code hostname:pid}
+ * @param description              shown in {@code engine::workers::list}; optional
+ * @param namespace                namespace the worker's functions and trigger types live in: the builder's
+ *                                 value (blank is an error), else {@code III_NAMESPACE} (blank counts as
+ *                                 unset), else none, which the engine treats as {@code default}
+ * @param invocationTimeout        default timeout of calls to other functions (30 s)
+ * @param reconnectPolicy          retry policy after a lost connection ({@link ReconnectPolicy#defaults()})
+ * @param headers                  extra HTTP headers on the WebSocket handshake, e.g. for engine RBAC
+ * @param maxMessageSize           largest inbound frame accepted, in characters (64 MiB); larger frames
+ *                                 are dropped with a warning and the connection stays up
+ * @param maxConcurrentInvocations handlers running at once (256); more invocations wait their turn
+ * @param executor                 where handlers and provider callbacks run; {@code null} gives a pool of
+ *                                 the SDK's own, shut down with the worker
+ * @param jsonMapper               binds payloads and results; {@code null} gives a default Jackson 3 mapper
+ * @param connectTimeout           limit on the WebSocket handshake (10 s)
+ * @param pingInterval             WebSocket ping period (20 s)
+ * @param idleTimeout              a connection with no inbound frame for this long is dropped and
+ *                                 re-established (60 s)
+ * @param sendStackTraces          whether handler failures carry the Java stack trace to the caller
+ *                                 (off: stack traces reveal internals to every caller)
+ * @param framework                reported to the engine as {@code telemetry.framework}, e.g.
+ *                                 {@code spring-boot}; optional
+ */
+public record WorkerOptions(URI url, String name, String description, String namespace, Duration invocationTimeout,
+        ReconnectPolicy reconnectPolicy, Map<String, String> headers, int maxMessageSize,
+        int maxConcurrentInvocations, Executor executor, JsonMapper jsonMapper, Duration connectTimeout,
+        Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework) {
+
+    /** The engine's address when nothing else is said: the IPv4 loopback, never {@code localhost}. */
+    public static final String DEFAULT_URL = "ws://127.0.0.1:49134";
+
+    public WorkerOptions {
+        require(url != null, "url is required");
+        String scheme = url.getScheme();
+        require("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme),
+                "url must be a ws:// or wss:// URL, was '" + url + "'");
+        require(name != null && !name.isBlank(), "name must not be blank");
+        require(namespace == null || !namespace.isBlank(), "namespace is blank: give it a name or leave it out");
+        requirePositive(invocationTimeout, "invocationTimeout");
+        require(reconnectPolicy != null, "reconnectPolicy is required");
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+        require(maxMessageSize > 0, "maxMessageSize must be positive");
+        require(maxConcurrentInvocations > 0, "maxConcurrentInvocations must be positive");
+        requirePositive(connectTimeout, "connectTimeout");
+        requirePositive(pingInterval, "pingInterval");
+        requirePositive(idleTimeout, "idleTimeout");
+        require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
+    }
+
+    /** A builder with every default in place. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Defaults only (URL and name from the environment where set). */
+    public static WorkerOptions defaults() {
+        return builder().build();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        require(duration != null && !duration.isNegative() && !duration.isZero(), name + " must be positive");
+    }
+
+    /** Builds {@link WorkerOptions}. */
+    public static final class Builder {
+
+        private String url;
+        private String name;
+        private String description;
+        private String namespace;
+        private Duration invocationTimeout = Duration.ofSeconds(30);
+        private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private int maxMessageSize = 64 * 1024 * 1024;
+        private int maxConcurrentInvocations = 256;
+        private Executor executor;
+        private JsonMapper jsonMapper;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration pingInterval = Duration.ofSeconds(20);
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private boolean sendStackTraces;
+        private String framework;
+        private UnaryOperator<String> environment = System::getenv;
+
+        private Builder() {
+        }
+
+        public Builder url(String url) {
+            this.url = url;
+            return this;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            this.namespace = namespace;
+            return this;
+        }
+
+        public Builder invocationTimeout(Duration invocationTimeout) {
+            this.invocationTimeout = invocationTimeout;
+            return this;
+        }
+
+        public Builder reconnectPolicy(ReconnectPolicy reconnectPolicy) {
+            this.reconnectPolicy = reconnectPolicy;
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
+        public Builder headers(Map<String, String> headers) {
+            this.headers.putAll(headers);
+            return this;
+        }
+
+        public Builder maxMessageSize(int maxMessageSize) {
+            this.maxMessageSize = maxMessageSize;
+            return this;
+        }
+
+        public Builder maxConcurrentInvocations(int maxConcurrentInvocations) {
+            this.maxConcurrentInvocations = maxConcurrentInvocations;
+            return this;
+        }
+
+        public Builder executor(Executor executor) {
+            this.executor = executor;
+            return this;
+        }
+
+        public Builder jsonMapper(JsonMapper jsonMapper) {
+            this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+            return this;
+        }
+
+        public Builder pingInterval(Duration pingInterval) {
+            this.pingInterval = pingInterval;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+            return this;
+        }
+
+        public Builder sendStackTraces(boolean sendStackTraces) {
+            this.sendStackTraces = sendStackTraces;
+            return this;
+        }
+
+        public Builder framework(String framework) {
+            this.framework = framework;
+            return this;
+        }
+
+        /** Where {@code III_*} variables are read from; the process environment unless a test says otherwise. */
+        Builder environment(UnaryOperator<String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public WorkerOptions build() {
+            String resolvedUrl = firstSet(url, environment.apply("III_URL"), DEFAULT_URL);
+            String resolvedName = firstSet(name, environment.apply("III_WORKER_NAME"), defaultName());
+            String resolvedNamespace = namespace != null ? namespace : blankToNull(environment.apply("III_NAMESPACE"));
+            URI uri;
+            try {
+                uri = URI.create(resolvedUrl.trim());
+            }
+            catch (IllegalArgumentException ex) {
+                throw new IllegalArgumentException("url is not a valid URI: '" + resolvedUrl + "'", ex);
+            }
+            return new WorkerOptions(uri, resolvedName, description, resolvedNamespace, invocationTimeout,
+                    reconnectPolicy, headers, maxMessageSize, maxConcurrentInvocations, executor, jsonMapper,
+                    connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework);
+        }
+
+        private static String firstSet(String explicit, String fromEnvironment, String fallback) {
+            if (explicit != null) {
+                return explicit;
+            }
+            return fromEnvironment != null && !fromEnvironment.isBlank() ? fromEnvironment : fallback;
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        private static String defaultName() {
+            String host;
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            }
+            catch (UnknownHostException ex) {
+                host = "localhost";
+            }
+            return host + ":" + ProcessHandle.current().pid();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package dev.iii.sdk;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.sdk.protocol.WorkerRegistered;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.apache.catalina.Context;
+import org.apache.catalina.LifecycleException;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
+
+/**
+ * A frame-level stand-in for the engine, for tests: a WebSocket endpoint on a random loopback port that
+ * greets each connection with {@code workerregistered}, records every frame the worker sends and lets the
+ * test answer, misbehave or drop the socket.
+ */
+final class TestEngine implements AutoCloseable {
+
+    private static final MessageCodec CODEC = new MessageCodec();
+
+    private final Tomcat tomcat = new Tomcat();
+    private final BlockingQueue<WorkerSide> connections = new LinkedBlockingQueue<>();
+    private final List<WorkerSide> all = new CopyOnWriteArrayList<>();
+    private volatile boolean greet = true;
+    private final int port;
+
+    private TestEngine() throws IOException, LifecycleException {
+        tomcat.setBaseDir(Files.createTempDirectory("iii-test-engine").toString());
+        Connector connector = new Connector();
+        connector.setPort(0);
+        connector.setProperty("address", "127.0.0.1");
+        tomcat.getService().addConnector(connector);
+        Context context = tomcat.addContext("", null);
+        // Tomcat only runs its WebSocket filter for requests that map to some servlet.
+        Tomcat.addServlet(context, "default", new org.apache.catalina.servlets.DefaultServlet());
+        context.addServletMappingDecoded("/", "default");
+        context.addServletContainerInitializer(new WsSci(), null);
+        context.addServletContainerInitializer((classes, servletContext) -> {
+            ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
+            try {
+                container.addEndpoint(ServerEndpointConfig.Builder.create(WorkerEndpoint.class, "/")
+                        .configurator(new ServerEndpointConfig.Configurator() {
+                            @Override
+                            @SuppressWarnings("unchecked")
+                            public <T> T getEndpointInstance(Class<T> endpointClass) {
+                                return (T) new WorkerEndpoint(TestEngine.this);
+                            }
+                        }).build());
+            }
+            catch (jakarta.websocket.DeploymentException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }, null);
+        tomcat.start();
+        port = connector.getLocalPort();
+    }
+
+    static TestEngine start() throws Exception {
+        return new TestEngine();
+    }
+
+    String url() {
+        return "ws://127.0.0.1:" + port;
+    }
+
+    /** Whether new connections get {@code workerregistered} (as the real engine always does). */
+    void greetConnections(boolean greet) {
+        this.greet = greet;
+    }
+
+    /** The next connection a worker opens. */
+    WorkerSide nextConnection() throws InterruptedException {
+        WorkerSide side = connections.poll(20, TimeUnit.SECONDS);
+        if (side == null) {
+            throw new AssertionError("no worker connected within 20 s");
+        }
+        return side;
+    }
+
+    List<WorkerSide> connections() {
+        return all;
+    }
+
+    @Override
+    public void close() throws Exception {
+        tomcat.stop();
+        tomcat.destroy();
+    }
+
+    /** The engine's end of one worker connection. */
+    static final class WorkerSide {
+        final String workerId = UUID.randomUUID().toString();
+        final String reattachToken = UUID.randomUUID().toString();
+        final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+        final List<Message> received = new CopyOnWriteArrayList<>();
+        final List<String> rawFrames = new CopyOnWriteArrayList<>();
+        volatile CloseReason closeReason;
+        private final Session session;
+
+        WorkerSide(Session session) {
+            this.session = session;
+        }
+
+        /** The next frame, which must be of {@code type}. */
+        <T extends Message> T next(Class<T> type) throws InterruptedException {
+            Message message = inbox.poll(20, TimeUnit.SECONDS);
+            if (message == null) {
+                throw new AssertionError("no frame within 20 s; expected " + type.getSimpleName());
+            }
+            if (!type.isInstance(message)) {
+                throw new AssertionError("expected " + type.getSimpleName() + " but got " + message);
+            }
+            return type.cast(message);
+        }
+
+        /** Skips frames until one of {@code type} matches. */
+        <T extends Message> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                Message message = inbox.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
+                if (message == null) {
+                    throw new AssertionError("no matching " + type.getSimpleName() + " within 20 s; got " + received);
+                }
+                if (type.isInstance(message) && match.test(type.cast(message))) {
+                    return type.cast(message);
+                }
+            }
+        }
+
+        <T extends Message> T await(Class<T> type) throws InterruptedException {
+            return await(type, message -> true);
+        }
+
+        /** Frames received so far, of one type. */
+        <T extends Message> List<T> receivedOf(Class<T> type) {
+            List<T> matching = new ArrayList<>();
+            for (Message message : received) {
+                if (type.isInstance(message)) {
+                    matching.add(type.cast(message));
+                }
+            }
+            return matching;
+        }
+
+        void send(Message message) {
+            sendRaw(CODEC.encode(message));
+        }
+
+        void sendRaw(String text) {
+            try {
+                synchronized (session) {
+                    session.getBasicRemote().sendText(text);
+                }
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+
+        /** Closes the socket from the engine's side, as an engine restart would. */
+        void drop() throws IOException {
+            session.close(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "engine going away"));
+        }
+
+        boolean isOpen() {
+            return session.isOpen();
+        }
+    }
+
+    /** The server endpoint; one instance per connection. */
+    public static final class WorkerEndpoint extends Endpoint {
+        private final TestEngine engine;
+        private WorkerSide side;
+
+        WorkerEndpoint(TestEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
+            side = new WorkerSide(session);
+            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                side.rawFrames.add(text);
+                Message message = CODEC.decode(text);
+                side.received.add(message);
+                side.inbox.add(message);
+            });
+            if (engine.greet) {
+                side.send(new WorkerRegistered(side.workerId, side.reattachToken));
+            }
+            engine.all.add(side);
+            engine.connections.add(side);
+        }
+
+        @Override
+        public void onClose(Session session, CloseReason closeReason) {
+            side.closeReason = closeReason;
+        }
+    }
+}
