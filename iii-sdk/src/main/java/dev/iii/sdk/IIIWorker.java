@@ -624,29 +624,23 @@ public final class IIIWorker implements AutoCloseable {
      * waiting with {@link ErrorCode#SHUTDOWN}. Idempotent: later calls wait for the first to finish.
      */
     public void shutdown(Duration grace) {
-        CompletableFuture<Void> done;
+        CompletableFuture<Void> first = new CompletableFuture<>();
+        CompletableFuture<Void> running;
         synchronized (lock) {
-            if (shutdown != null) {
-                done = shutdown;
-            }
-            else {
-                done = shutdown = new CompletableFuture<>();
-                done = null;
+            running = shutdown;
+            if (running == null) {
+                shutdown = first;
             }
         }
-        if (done != null) {
-            done.join();
+        if (running != null) {
+            running.join();
             return;
         }
         try {
             drainAndLeave(grace);
         }
         finally {
-            CompletableFuture<Void> finished;
-            synchronized (lock) {
-                finished = shutdown;
-            }
-            finished.complete(null);
+            first.complete(null);
         }
     }
 

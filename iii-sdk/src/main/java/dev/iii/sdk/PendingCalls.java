@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,9 +52,17 @@ final class PendingCalls {
     Call open(String functionId, Duration timeout) {
         Call call = new Call(functionId);
         calls.put(call.id, call);
-        call.timer = scheduler.schedule(() -> fail(call.id, new InvocationException(ErrorCode.TIMEOUT,
-                "No result from " + functionId + " within " + timeout.toMillis() + " ms", functionId, null, null)),
-                timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            call.timer = scheduler.schedule(() -> fail(call.id, new InvocationException(ErrorCode.TIMEOUT,
+                    "No result from " + functionId + " within " + timeout.toMillis() + " ms", functionId, null, null)),
+                    timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException ex) {
+            // The worker shut down between the caller's check and now.
+            calls.remove(call.id);
+            call.future.completeExceptionally(new InvocationException(ErrorCode.SHUTDOWN,
+                    "The worker is shut down", functionId, null, null));
+        }
         return call;
     }
 
@@ -66,18 +75,31 @@ final class PendingCalls {
         call.timer.cancel(false);
         if (result.error() != null) {
             InvocationException error = InvocationException.fromErrorBody(result.error(), call.functionId);
-            completions.execute(() -> call.future.completeExceptionally(error));
+            onCompletionThread(() -> call.future.completeExceptionally(error));
         }
         else {
-            completions.execute(() -> call.future.complete(result.result()));
+            onCompletionThread(() -> call.future.complete(result.result()));
         }
     }
 
     void fail(UUID id, InvocationException error) {
         Call call = calls.remove(id);
         if (call != null) {
-            call.timer.cancel(false);
-            completions.execute(() -> call.future.completeExceptionally(error));
+            ScheduledFuture<?> timer = call.timer;
+            if (timer != null) {
+                timer.cancel(false);
+            }
+            onCompletionThread(() -> call.future.completeExceptionally(error));
+        }
+    }
+
+    private void onCompletionThread(Runnable completion) {
+        try {
+            completions.execute(completion);
+        }
+        catch (RejectedExecutionException ex) {
+            // After shutdown there is no pool left; the caller's continuations run here instead.
+            completion.run();
         }
     }
 

@@ -147,6 +147,28 @@ final class TestEngine implements AutoCloseable {
             }
         }
 
+        /** The first frame received so far, or arriving within 20 s, that matches; frames are not consumed. */
+        <T extends Message> T find(Class<T> type, Predicate<T> match) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (Message message : received) {
+                    if (type.isInstance(message) && match.test(type.cast(message))) {
+                        return type.cast(message);
+                    }
+                }
+                synchronized (received) {
+                    try {
+                        received.wait(50);
+                    }
+                    catch (InterruptedException ex) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(ex);
+                    }
+                }
+            }
+            throw new AssertionError("no matching " + type.getSimpleName() + " within 20 s; got " + received);
+        }
+
         <T extends Message> T await(Class<T> type) throws InterruptedException {
             return await(type, message -> true);
         }
@@ -205,6 +227,9 @@ final class TestEngine implements AutoCloseable {
                 Message message = CODEC.decode(text);
                 side.received.add(message);
                 side.inbox.add(message);
+                synchronized (side.received) {
+                    side.received.notifyAll();
+                }
             });
             if (engine.greet) {
                 side.send(new WorkerRegistered(side.workerId, side.reattachToken));
