@@ -224,8 +224,8 @@ final class ConnectionSupervisor implements EngineSocketHandler.Events {
 
     private void keepalive(EngineConnection connection) {
         if (connection.nanosSinceLastInbound() > options.idleTimeout().toNanos()) {
-            log.warn("No frame from the engine for {} s; dropping the connection to reconnect",
-                    options.idleTimeout().toSeconds());
+            log.warn("No frame from the engine for {} ms; dropping the connection to reconnect",
+                    options.idleTimeout().toMillis());
             events.execute(() -> connection.close(CloseStatus.SESSION_NOT_RELIABLE));
             closed(connection, CloseStatus.SESSION_NOT_RELIABLE, null);
             return;

@@ -37,6 +37,13 @@ final class TestEngine implements AutoCloseable {
 
     private static final MessageCodec CODEC = new MessageCodec();
 
+    /** Held so the level sticks: Tomcat logs its start and stop through java.util.logging at INFO. */
+    private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+
+    static {
+        TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
+    }
+
     private final Tomcat tomcat = new Tomcat();
     private final BlockingQueue<WorkerSide> connections = new LinkedBlockingQueue<>();
     private final List<WorkerSide> all = new CopyOnWriteArrayList<>();
@@ -50,9 +57,13 @@ final class TestEngine implements AutoCloseable {
         connector.setProperty("address", "127.0.0.1");
         tomcat.getService().addConnector(connector);
         Context context = tomcat.addContext("", null);
+        if (context instanceof org.apache.catalina.core.StandardContext standard) {
+            // Leak detection needs JVM flags we do not set; without them it only prints warnings.
+            standard.setClearReferencesRmiTargets(false);
+            standard.setClearReferencesThreadLocals(false);
+        }
         // Tomcat only runs its WebSocket filter for requests that map to some servlet.
-        Tomcat.addServlet(context, "default", new org.apache.catalina.servlets.DefaultServlet());
-        context.addServletMappingDecoded("/", "default");
+        Tomcat.addServlet(context, "default", new org.apache.catalina.servlets.DefaultServlet()).addMapping("/");
         context.addServletContainerInitializer(new WsSci(), null);
         context.addServletContainerInitializer((classes, servletContext) -> {
             ServerContainer container = (ServerContainer) servletContext.getAttribute(ServerContainer.class.getName());
@@ -101,7 +112,7 @@ final class TestEngine implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws LifecycleException {
         tomcat.stop();
         tomcat.destroy();
     }
