@@ -226,6 +226,13 @@ public final class IIIWorker implements AutoCloseable {
         return supervisor.reconnectCount();
     }
 
+    /** Whether {@link #shutdown(Duration)} has begun: new invocations are refused from then on. */
+    public boolean isShuttingDown() {
+        synchronized (lock) {
+            return shutdown != null;
+        }
+    }
+
     /** Invocations accepted and not yet answered (running or waiting for a free slot). */
     public int inFlightInvocations() {
         return dispatcher.inFlight();

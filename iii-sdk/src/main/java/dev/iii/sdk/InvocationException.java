@@ -1,6 +1,7 @@
 package dev.iii.sdk;
 
 import dev.iii.sdk.protocol.ErrorBody;
+import tools.jackson.core.JacksonException;
 
 /**
  * A failed invocation, with the error code that callers match on (see {@link ErrorCode}).
@@ -48,6 +49,32 @@ public class InvocationException extends RuntimeException {
     /** The error of a result frame, for a call to {@code functionId}. */
     public static InvocationException fromErrorBody(ErrorBody error, String functionId) {
         return new InvocationException(error.code(), error.message(), functionId, error.stacktrace(), null);
+    }
+
+    /**
+     * The {@link ErrorCode#INVALID_REQUEST} error for a payload that does not bind, naming the function,
+     * what it was bound to and the JSON path of the problem.
+     *
+     * @param functionId the function whose payload it is
+     * @param target     what the payload was bound to, e.g. {@code CreateOrder} or a method parameter
+     * @param cause      Jackson's binding failure
+     */
+    public static InvocationException invalidRequest(String functionId, String target, JacksonException cause) {
+        return new InvocationException(ErrorCode.INVALID_REQUEST, "Payload of " + functionId + " does not bind to "
+                + target + " at " + jsonPath(cause) + ": " + cause.getOriginalMessage(), functionId, null, cause);
+    }
+
+    private static String jsonPath(JacksonException cause) {
+        StringBuilder path = new StringBuilder("$");
+        for (JacksonException.Reference reference : cause.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append('.').append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** The error code, e.g. {@code function_not_found}. */

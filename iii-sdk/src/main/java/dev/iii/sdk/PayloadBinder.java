@@ -37,9 +37,7 @@ final class PayloadBinder {
             return mapper.treeToValue(bindable, type);
         }
         catch (JacksonException ex) {
-            throw new InvocationException(ErrorCode.INVALID_REQUEST, "Payload of " + functionId + " does not bind to "
-                    + type.getRawClass().getSimpleName() + " at " + jsonPath(ex) + ": " + ex.getOriginalMessage(),
-                    functionId, null, ex);
+            throw InvocationException.invalidRequest(functionId, type.getRawClass().getSimpleName(), ex);
         }
     }
 
@@ -49,8 +47,8 @@ final class PayloadBinder {
         }
         catch (JacksonException ex) {
             throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId
-                    + " does not bind to " + type.getRawClass().getSimpleName() + " at " + jsonPath(ex) + ": "
-                    + ex.getOriginalMessage(), functionId, null, ex);
+                    + " does not bind to " + type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(),
+                    functionId, null, ex);
         }
     }
 
@@ -60,18 +58,5 @@ final class PayloadBinder {
             return (JsonNode) value;
         }
         return mapper.valueToTree(value);
-    }
-
-    static String jsonPath(JacksonException ex) {
-        StringBuilder path = new StringBuilder("$");
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append('.').append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

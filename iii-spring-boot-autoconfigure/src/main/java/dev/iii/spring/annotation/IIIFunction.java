@@ -1,0 +1,39 @@
+package dev.iii.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a bean method an iii function. The worker registers it when the application starts and serves
+ * its invocations: the payload is bound to the method's payload parameter, an
+ * {@link dev.iii.sdk.function.InvocationContext} parameter receives the invocation's context, a parameter
+ * annotated {@link IIIMetadata} receives its metadata, and the return value (an object, {@code void},
+ * {@code Optional} or {@code CompletionStage}) becomes the result. Throw
+ * {@link dev.iii.sdk.InvocationException} to choose the error code the caller receives.
+ * <pre>{@code
+ * @IIIFunction(id = "orders::create", description = "Create an order")
+ * @IIITrigger(type = "http", config = {"api_path=/orders", "http_method=POST"})
+ * OrderCreated create(CreateOrder request) { ... }
+ * }</pre>
+ * Ids, descriptions, metadata and trigger configuration may use {@code ${...}} placeholders.
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface IIIFunction {
+
+    /** Function id, e.g. {@code orders::create}. */
+    String id();
+
+    /** Shown in the engine's introspection. */
+    String description() default "";
+
+    /** Registration metadata as {@code key=value} pairs (values are strings). */
+    String[] metadata() default {};
+
+    /** Whether to send JSON Schemas generated from the payload parameter and return types. */
+    boolean generateSchemas() default true;
+}

@@ -1,0 +1,164 @@
+package dev.iii.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.ReconnectPolicy;
+import dev.iii.sdk.WorkerOptions;
+import dev.iii.spring.annotation.EnableIII;
+import dev.iii.spring.annotation.IIIBootstrapConfiguration;
+import dev.iii.spring.client.IIITemplate;
+import dev.iii.spring.endpoint.FunctionEndpointRegistry;
+import dev.iii.spring.endpoint.FunctionMethodInvokerFactory;
+import dev.iii.spring.lifecycle.IIIWorkerLifecycle;
+import dev.iii.spring.observation.CallObservationConvention;
+import dev.iii.spring.observation.IIIObservationDocumentation;
+import dev.iii.spring.observation.InvocationObservationConvention;
+import dev.iii.spring.schema.FunctionSchemaGenerator;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes the application an iii worker: a worker bean built from {@code iii.*} properties, the
+ * {@code @IIIFunction} catalog, the lifecycle that connects and drains, and {@link IIITemplate} for calls.
+ * Every bean backs off when the application defines its own.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
+@ConditionalOnBooleanProperty(name = "iii.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(IIIProperties.class)
+public final class IIIAutoConfiguration {
+
+    /** Bean name of the executor that invocations run on. */
+    public static final String TASK_EXECUTOR_BEAN_NAME = "iiiTaskExecutor";
+
+    private static final Log log = LogFactory.getLog(IIIAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean(IIIConnectionDetails.class)
+    PropertiesIIIConnectionDetails iiiConnectionDetails(IIIProperties properties) {
+        return new PropertiesIIIConnectionDetails(properties);
+    }
+
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
+    @ConditionalOnThreading(Threading.VIRTUAL)
+    SimpleAsyncTaskExecutor iiiVirtualThreadTaskExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("iii-invocation-");
+        executor.setVirtualThreads(true);
+        return executor;
+    }
+
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
+    @ConditionalOnThreading(Threading.PLATFORM)
+    ThreadPoolTaskExecutor iiiThreadPoolTaskExecutor(IIIProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        // The worker already caps concurrency at max-concurrent-invocations; the pool only needs that many.
+        executor.setCorePoolSize(properties.maxConcurrentInvocations());
+        executor.setMaxPoolSize(properties.maxConcurrentInvocations());
+        executor.setAllowCoreThreadTimeOut(true);
+        executor.setThreadNamePrefix("iii-invocation-");
+        return executor;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IIIWorker iiiWorker(IIIProperties properties, IIIConnectionDetails connection,
+            @Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<JsonMapper> jsonMapper,
+            ObjectProvider<IIIWorkerOptionsCustomizer> customizers, Environment environment) {
+        WorkerOptions.Builder builder = WorkerOptions.builder().url(connection.getUrl())
+                .headers(connection.getHeaders()).invocationTimeout(properties.invocationTimeout())
+                .reconnectPolicy(reconnectPolicy(properties.reconnect()))
+                .maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()))
+                .maxConcurrentInvocations(properties.maxConcurrentInvocations()).executor(executor)
+                .connectTimeout(properties.connection().connectTimeout())
+                .pingInterval(properties.connection().pingInterval())
+                .idleTimeout(properties.connection().idleTimeout()).sendStackTraces(properties.sendStackTraces())
+                .framework("spring-boot");
+        String name = properties.worker().name() != null ? properties.worker().name()
+                : environment.getProperty("spring.application.name");
+        if (name != null) {
+            builder.name(name);
+        }
+        if (properties.worker().description() != null) {
+            builder.description(properties.worker().description());
+        }
+        if (properties.worker().namespace() != null) {
+            builder.namespace(properties.worker().namespace());
+        }
+        jsonMapper.ifAvailable(builder::jsonMapper);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return IIIWorker.create(builder.build());
+    }
+
+    private static ReconnectPolicy reconnectPolicy(IIIProperties.Reconnect reconnect) {
+        return new ReconnectPolicy(reconnect.initialDelay(), reconnect.multiplier(), reconnect.maxDelay(),
+                reconnect.jitter(), reconnect.maxRetries());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FunctionSchemaGenerator iiiFunctionSchemaGenerator() {
+        return new FunctionSchemaGenerator();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FunctionEndpointRegistry iiiFunctionEndpointRegistry(ObjectProvider<JsonMapper> jsonMapper,
+            FunctionSchemaGenerator schemas, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<InvocationObservationConvention> convention) {
+        FunctionMethodInvokerFactory invokers = new FunctionMethodInvokerFactory(
+                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION));
+        return new FunctionEndpointRegistry(invokers);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IIIWorkerLifecycle iiiWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints,
+            ApplicationEventPublisher events, IIIProperties properties, Environment environment) {
+        Duration grace = properties.shutdown().gracePeriod();
+        Duration phaseTimeout = environment.getProperty("spring.lifecycle.timeout-per-shutdown-phase", Duration.class,
+                Duration.ofSeconds(30));
+        if (grace.compareTo(phaseTimeout) >= 0) {
+            log.warn("iii.shutdown.grace-period (" + grace + ") is not shorter than "
+                    + "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "): Spring may stop waiting "
+                    + "for the worker before in-flight invocations finish");
+        }
+        return new IIIWorkerLifecycle(worker, endpoints, events, grace);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IIITemplate iiiTemplate(IIIWorker worker, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<CallObservationConvention> convention) {
+        return new IIITemplate(worker, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                convention.getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.CALL));
+    }
+
+    /** Detection of {@code @IIIFunction} methods, unless the application enabled it itself. */
+    @Configuration(proxyBeanMethods = false)
+    @EnableIII
+    @ConditionalOnMissingBean(name = IIIBootstrapConfiguration.POST_PROCESSOR_BEAN_NAME)
+    static class EnableIIIConfiguration {
+    }
+}

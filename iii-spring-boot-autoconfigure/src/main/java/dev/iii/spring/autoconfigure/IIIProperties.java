@@ -1,0 +1,97 @@
+package dev.iii.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of the application's iii worker.
+ *
+ * @param enabled                  Whether to run an iii worker in this application
+ * @param url                      Engine WebSocket URL (ws:// or wss://); the III_URL environment variable sets it too
+ * @param worker                   Identity of the worker
+ * @param invocationTimeout        Default timeout of calls to other functions
+ * @param reconnect                Retry policy after a lost connection
+ * @param maxMessageSize           Largest inbound frame; larger frames are dropped with a warning
+ * @param maxConcurrentInvocations Handlers running at once; further invocations wait their turn
+ * @param shutdown                 Graceful shutdown
+ * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
+ * @param connection               WebSocket handshake and keepalive
+ * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
+ * @param embedded                 Embedded engine for development and samples
+ */
+@ConfigurationProperties("iii")
+public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
+        @DefaultValue Worker worker, @DefaultValue("30s") Duration invocationTimeout, @DefaultValue Reconnect reconnect,
+        @DefaultValue("64MB") DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
+        @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
+        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Embedded embedded) {
+
+    public IIIProperties {
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /**
+     * Identity of the worker.
+     *
+     * @param name        Worker name, unique among live workers of a namespace; defaults to
+     *                    spring.application.name, else host:pid
+     * @param description Description shown in the engine's worker list
+     * @param namespace   Namespace of the worker's functions; the III_NAMESPACE environment variable sets it
+     *                    too; unset means default
+     */
+    public record Worker(String name, String description, String namespace) {
+    }
+
+    /**
+     * Retry policy after a lost connection: delay before attempt n is initial-delay * multiplier^n, capped,
+     * randomised by jitter.
+     *
+     * @param initialDelay Delay before the first retry
+     * @param multiplier   Growth factor of the delay per attempt
+     * @param maxDelay     Cap on the delay
+     * @param jitter       Relative randomisation of the delay, between 0 and 1
+     * @param maxRetries   Attempts in a row before the worker gives up; -1 retries forever
+     */
+    public record Reconnect(@DefaultValue("1s") Duration initialDelay, @DefaultValue("2.0") double multiplier,
+            @DefaultValue("30s") Duration maxDelay, @DefaultValue("0.3") double jitter,
+            @DefaultValue("-1") int maxRetries) {
+    }
+
+    /**
+     * Graceful shutdown.
+     *
+     * @param gracePeriod How long in-flight invocations may run on after shutdown begins; keep it below
+     *                    spring.lifecycle.timeout-per-shutdown-phase
+     */
+    public record Shutdown(@DefaultValue("20s") Duration gracePeriod) {
+    }
+
+    /**
+     * WebSocket handshake and keepalive.
+     *
+     * @param connectTimeout Limit on the WebSocket handshake
+     * @param pingInterval   Period of WebSocket pings
+     * @param idleTimeout    Silence after which the connection is dropped and re-established
+     */
+    public record Connection(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration pingInterval,
+            @DefaultValue("60s") Duration idleTimeout) {
+    }
+
+    /**
+     * Embedded engine: an iii engine started inside the application, which the worker then joins. For
+     * development and samples only; production uses the real engine. Needs iii-embedded-engine on the
+     * classpath.
+     *
+     * @param enabled  Whether to start an embedded engine and point the worker at it
+     * @param host     Address the embedded engine listens on
+     * @param port     Worker WebSocket port of the embedded engine; 0 picks a free port
+     * @param httpPort Port of the embedded engine's http trigger listener; 0 picks a free port
+     */
+    public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
+            @DefaultValue("0") int port, @DefaultValue("3111") int httpPort) {
+    }
+}

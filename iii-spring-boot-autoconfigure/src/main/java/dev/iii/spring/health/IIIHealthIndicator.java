@@ -1,0 +1,57 @@
+package dev.iii.spring.health;
+
+import java.net.URI;
+
+import dev.iii.sdk.ConnectionState;
+import dev.iii.sdk.IIIWorker;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+
+/**
+ * Health of the worker's connection, without blocking: UP when connected with its registrations replayed,
+ * OUT_OF_SERVICE while connecting, reconnecting or draining (a transient state), DOWN once the worker has
+ * given up. Belongs in the readiness group, never in liveness: restarting the application does not bring
+ * the engine back.
+ */
+public class IIIHealthIndicator extends AbstractHealthIndicator {
+
+    private final IIIWorker worker;
+    private final String url;
+
+    public IIIHealthIndicator(IIIWorker worker) {
+        super("iii health check failed");
+        this.worker = worker;
+        this.url = withoutSecrets(worker.options().url());
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        ConnectionState state = worker.connectionState();
+        if (worker.isShuttingDown()) {
+            builder.outOfService().withDetail("state", "DRAINING");
+        }
+        else if (state == ConnectionState.CONNECTED) {
+            builder.up().withDetail("state", state.name());
+        }
+        else if (state == ConnectionState.FAILED) {
+            builder.down().withDetail("state", state.name());
+        }
+        else {
+            builder.outOfService().withDetail("state", state.name());
+        }
+        builder.withDetail("url", url);
+        worker.workerId().ifPresent(id -> builder.withDetail("workerId", id));
+        builder.withDetail("functions", worker.functionIds().size());
+        builder.withDetail("triggers", worker.triggers().size());
+        builder.withDetail("reconnects", worker.reconnectCount());
+        worker.fatalError().<Throwable>map(error -> error).or(worker::lastError)
+                .ifPresent(error -> builder.withDetail("lastError", String.valueOf(error.getMessage())));
+    }
+
+    /** Query strings and user info may carry credentials: report scheme, host, port and path only. */
+    private static String withoutSecrets(URI uri) {
+        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + uri.getHost() + port + path;
+    }
+}

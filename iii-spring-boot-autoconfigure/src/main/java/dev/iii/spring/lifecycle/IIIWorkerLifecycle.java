@@ -1,0 +1,145 @@
+package dev.iii.spring.lifecycle;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import dev.iii.sdk.ConnectionState;
+import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.Registration;
+import dev.iii.spring.endpoint.FunctionEndpointRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the worker with the application. Start (after the web server): register the {@code @IIIFunction}
+ * catalog, connect, publish events as the connection changes. Stop (before the web server's graceful
+ * drain): refuse new invocations, drain those in flight within the grace period, withdraw the
+ * registrations, close. While running, a non-daemon thread keeps a headless application alive.
+ */
+public class IIIWorkerLifecycle implements SmartLifecycle {
+
+    /** After the web server starts ({@code MAX - 2048}), before its graceful drain ({@code MAX - 1024}). */
+    public static final int PHASE = Integer.MAX_VALUE - 512;
+
+    private static final Log log = LogFactory.getLog(IIIWorkerLifecycle.class);
+
+    private final IIIWorker worker;
+    private final FunctionEndpointRegistry endpoints;
+    private final ApplicationEventPublisher events;
+    private final Duration gracePeriod;
+    private final Object monitor = new Object();
+    private volatile boolean running;
+    private Registration stateListener;
+    private CountDownLatch keepAlive;
+
+    public IIIWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints, ApplicationEventPublisher events,
+            Duration gracePeriod) {
+        this.worker = worker;
+        this.endpoints = endpoints;
+        this.events = events;
+        this.gracePeriod = gracePeriod;
+    }
+
+    @Override
+    public void start() {
+        synchronized (monitor) {
+            if (running) {
+                return;
+            }
+            if (worker.isShuttingDown()) {
+                throw new IllegalStateException("the iii worker was stopped and cannot start again; restart the application");
+            }
+            endpoints.registerWith(worker);
+            stateListener = worker.addConnectionStateListener(this::connectionChanged);
+            worker.start();
+            running = true;
+            keepAlive = new CountDownLatch(1);
+            startKeepAliveThread(keepAlive);
+        }
+        log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
+        events.publishEvent(new IIIWorkerStartedEvent(worker));
+    }
+
+    private void connectionChanged(ConnectionState state, Throwable cause) {
+        events.publishEvent(new IIIWorkerConnectionEvent(worker, state));
+        if (state == ConnectionState.FAILED) {
+            // Nothing left to keep the application alive for.
+            releaseKeepAlive();
+        }
+    }
+
+    /** A headless application has no other non-daemon thread; this one holds it up while the worker runs. */
+    private static void startKeepAliveThread(CountDownLatch latch) {
+        Thread thread = new Thread(() -> {
+            try {
+                latch.await();
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "iii-keep-alive");
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    private void releaseKeepAlive() {
+        synchronized (monitor) {
+            if (keepAlive != null) {
+                keepAlive.countDown();
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        synchronized (monitor) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
+        try {
+            events.publishEvent(new IIIWorkerStoppingEvent(worker));
+            worker.shutdown(gracePeriod);
+            events.publishEvent(new IIIWorkerStoppedEvent(worker));
+        }
+        finally {
+            if (stateListener != null) {
+                stateListener.unregister();
+            }
+            releaseKeepAlive();
+        }
+    }
+
+    @Override
+    public void stop(Runnable callback) {
+        try {
+            stop();
+        }
+        finally {
+            callback.run();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return true;
+    }
+
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
+}

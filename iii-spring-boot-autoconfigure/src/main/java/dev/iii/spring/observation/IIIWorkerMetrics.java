@@ -1,0 +1,35 @@
+package dev.iii.spring.observation;
+
+import dev.iii.sdk.ConnectionState;
+import dev.iii.sdk.IIIWorker;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Gauges of the worker's state: {@code iii.worker.connected} (1 or 0), {@code iii.worker.invocations.active},
+ * {@code iii.worker.calls.pending} and the counter {@code iii.worker.reconnects}. Timers of invocations and
+ * calls come from their observations, not from here.
+ */
+public class IIIWorkerMetrics implements MeterBinder {
+
+    private final IIIWorker worker;
+
+    public IIIWorkerMetrics(IIIWorker worker) {
+        this.worker = worker;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("iii.worker.connected", worker, w -> w.connectionState() == ConnectionState.CONNECTED ? 1 : 0)
+                .description("Whether the worker is connected to the engine with its registrations replayed")
+                .register(registry);
+        Gauge.builder("iii.worker.invocations.active", worker, IIIWorker::inFlightInvocations)
+                .description("Invocations running or waiting for a free slot").register(registry);
+        Gauge.builder("iii.worker.calls.pending", worker, IIIWorker::pendingCalls)
+                .description("Calls to other functions waiting for their result").register(registry);
+        FunctionCounter.builder("iii.worker.reconnects", worker, IIIWorker::reconnectCount)
+                .description("Times the worker connected again after losing its connection").register(registry);
+    }
+}

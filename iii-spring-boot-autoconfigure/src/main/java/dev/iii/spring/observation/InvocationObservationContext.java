@@ -1,0 +1,41 @@
+package dev.iii.spring.observation;
+
+import dev.iii.sdk.function.InvocationContext;
+import io.micrometer.observation.transport.ReceiverContext;
+
+/**
+ * The observation context of an invocation. As a receiver context it lets Micrometer Tracing continue the
+ * W3C trace ({@code traceparent}, {@code baggage}) the caller sent in the frame.
+ */
+public class InvocationObservationContext extends ReceiverContext<InvocationContext> {
+
+    private final InvocationContext invocation;
+    private final Outcome outcome = new Outcome();
+
+    public InvocationObservationContext(InvocationContext invocation) {
+        super((carrier, key) -> switch (key) {
+            case "traceparent" -> carrier.traceparent();
+            case "baggage" -> carrier.baggage();
+            default -> null;
+        });
+        this.invocation = invocation;
+        setCarrier(invocation);
+    }
+
+    public InvocationContext getInvocation() {
+        return invocation;
+    }
+
+    /** Records the failure's error code for the tags. */
+    public void failed(Throwable error) {
+        outcome.failed(error);
+    }
+
+    public String getOutcome() {
+        return outcome.outcome();
+    }
+
+    public String getErrorCode() {
+        return outcome.errorCode();
+    }
+}
