@@ -8,6 +8,8 @@ import dev.iii.sdk.ReconnectPolicy;
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.spring.annotation.EnableIII;
 import dev.iii.spring.annotation.IIIBootstrapConfiguration;
+import dev.iii.spring.client.IIIClientFactory;
+import dev.iii.spring.client.IIIClientsRegistrar;
 import dev.iii.spring.client.IIITemplate;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import dev.iii.spring.endpoint.FunctionMethodInvokerFactory;
@@ -30,6 +32,7 @@ import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -153,6 +156,18 @@ public final class IIIAutoConfiguration {
             ObjectProvider<CallObservationConvention> convention) {
         return new IIITemplate(worker, observations.getIfAvailable(() -> ObservationRegistry.NOOP),
                 convention.getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.CALL));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IIIClientFactory iiiClientFactory(IIITemplate template, Environment environment) {
+        return new IIIClientFactory(template, environment);
+    }
+
+    /** {@code @IIIClient} interfaces of the application's packages, unless it used {@code @EnableIIIClients}. */
+    @Configuration(proxyBeanMethods = false)
+    @Import(IIIClientsRegistrar.class)
+    static class IIIClientsConfiguration {
     }
 
     /** Detection of {@code @IIIFunction} methods, unless the application enabled it itself. */
