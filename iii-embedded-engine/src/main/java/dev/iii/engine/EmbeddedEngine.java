@@ -1,0 +1,212 @@
+package dev.iii.engine;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An iii engine that runs inside this JVM, for development and tests. Workers (the official SDKs and ours)
+ * connect to {@link #url()} exactly as they would to the real engine: it speaks the worker WebSocket protocol,
+ * routes calls, offers the introspection {@code engine::*} functions and the discovery triggers, and serves
+ * the {@code http} and {@code cron} trigger types. It keeps everything in memory and is <strong>not a
+ * production engine</strong>: production uses the real iii engine.
+ *
+ * <pre>{@code
+ * try (EmbeddedEngine engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start()) {
+ *     String url = engine.url(); // ws://127.0.0.1:54321
+ * }
+ * }</pre>
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+    /** Worker port of the real engine. */
+    public static final int DEFAULT_PORT = 49134;
+    /** Port of the real engine's {@code http} trigger listener. */
+    public static final int DEFAULT_HTTP_PORT = 3111;
+    /** Loopback, so a development engine is not reachable from the network by accident. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedEngine.class);
+    private static final AtomicInteger instances = new AtomicInteger();
+
+    private final String host;
+    private final int requestedPort;
+    private final int requestedHttpPort;
+    private final EmbeddedEngineOptions options;
+
+    private final Object lifecycle = new Object();
+    private EngineCore core;
+    private WorkerSocketServer workerServer;
+    private HttpTriggerServer httpServer;
+    private boolean started;
+    private boolean closed;
+
+    private EmbeddedEngine(Builder builder) {
+        this.host = builder.host;
+        this.requestedPort = builder.port;
+        this.requestedHttpPort = builder.httpPort;
+        this.options = builder.options;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds both listeners and starts serving; returns once connections are accepted.
+     *
+     * @return this engine
+     * @throws IllegalStateException when a port cannot be bound, or the engine was started or closed before
+     */
+    public EmbeddedEngine start() {
+        synchronized (lifecycle) {
+            if (started || closed) {
+                throw new IllegalStateException("an embedded engine can be started once");
+            }
+            started = true;
+            int instance = instances.incrementAndGet();
+            core = new EngineCore(options);
+            long now = core.startedAtMs;
+            List<InProcessWorker> inProcess = List.of(
+                    new InProcessWorker(UUID.randomUUID().toString(), RegisteredFunction.ENGINE_FUNCTIONS_WORKER,
+                            "Core engine introspection (engine::*).", now),
+                    new InProcessWorker(UUID.randomUUID().toString(), "iii-http", "HTTP API trigger", now),
+                    new InProcessWorker(UUID.randomUUID().toString(), "iii-cron", "Cron-based scheduled triggers", now));
+            HttpTriggerProvider http = new HttpTriggerProvider(core.lock);
+            CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations);
+            synchronized (core.lock) {
+                new EngineFunctions(core, inProcess).register();
+                core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, HttpTriggerProvider.TYPE),
+                        "HTTP API trigger", null, null, http, null, "iii-http"));
+                core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, CronTriggerProvider.TYPE),
+                        "Cron-based scheduled triggers", null, null, cron, null, "iii-cron"));
+            }
+            core.discovery.start();
+            try {
+                httpServer = new HttpTriggerServer("iii-http-" + instance, host, requestedHttpPort,
+                        new HttpTriggerServlet(http, core.invocations, options.httpTimeout().toMillis()));
+                httpServer.start();
+                workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, core);
+                workerServer.start();
+            }
+            catch (RuntimeException ex) {
+                close();
+                throw ex;
+            }
+            log.info("iii embedded engine started: {} (http triggers on {})", url(), httpUrl());
+            return this;
+        }
+    }
+
+    /** The worker URL, {@code ws://host:port}. */
+    public String url() {
+        return "ws://" + host + ":" + port();
+    }
+
+    /** Base URL of the {@code http} trigger routes, {@code http://host:httpPort}. */
+    public String httpUrl() {
+        return "http://" + host + ":" + httpPort();
+    }
+
+    /** The bound worker port (the real one when 0 was asked for). */
+    public int port() {
+        synchronized (lifecycle) {
+            requireStarted();
+            return workerServer.port();
+        }
+    }
+
+    /** The bound {@code http} trigger port (the real one when 0 was asked for). */
+    public int httpPort() {
+        synchronized (lifecycle) {
+            requireStarted();
+            return httpServer.port();
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /**
+     * Stops the engine: worker sockets are dropped without a goodbye, as the real engine does on shutdown, so
+     * workers see a lost connection and start reconnecting. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (core == null) {
+                return;
+            }
+            core.beginShutdown();
+            if (workerServer != null) {
+                workerServer.stop();
+            }
+            if (httpServer != null) {
+                httpServer.stop();
+            }
+            core.shutdown();
+            log.info("iii embedded engine stopped");
+        }
+    }
+
+    private void requireStarted() {
+        if (!started || workerServer == null || httpServer == null) {
+            throw new IllegalStateException("the engine is not started");
+        }
+    }
+
+    /** Configures an {@link EmbeddedEngine}. */
+    public static final class Builder {
+
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private int httpPort = DEFAULT_HTTP_PORT;
+        private EmbeddedEngineOptions options = EmbeddedEngineOptions.defaults();
+
+        private Builder() {
+        }
+
+        /** Address to bind; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** Worker port; default 49134, 0 for a random free port. */
+        public Builder port(int port) {
+            this.port = checkPort(port);
+            return this;
+        }
+
+        /** {@code http} trigger port; default 3111, 0 for a random free port. */
+        public Builder httpPort(int httpPort) {
+            this.httpPort = checkPort(httpPort);
+            return this;
+        }
+
+        public Builder options(EmbeddedEngineOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        public EmbeddedEngine build() {
+            return new EmbeddedEngine(this);
+        }
+
+        private static int checkPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            return port;
+        }
+    }
+}

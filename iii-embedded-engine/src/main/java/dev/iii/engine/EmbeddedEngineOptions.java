@@ -1,0 +1,73 @@
+package dev.iii.engine;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tunables of an {@link EmbeddedEngine}. The defaults are the real iii engine's; tests shorten the
+ * timers so they never have to wait for production-sized intervals.
+ *
+ * @param namespaceGrace        how long a connection's registrations wait for its
+ *                              {@code engine::workers::register} call before they are applied to
+ *                              {@code default} (real engine: {@code registration_namespace_grace_ms}, 5 s)
+ * @param functionsPollInterval how often the engine checks whether the set of functions changed, to fire
+ *                              {@code engine::functions-available} (real engine: 5 s)
+ * @param httpTimeout           how long an {@code http} trigger request waits for the handler before
+ *                              answering 504 (real engine: iii-http {@code default_timeout}, 30 s)
+ * @param providerAckTimeout    how long {@code engine::register_trigger} waits for a worker provider's
+ *                              {@code triggerregistrationresult} (real engine: 10 s)
+ * @param maxMessageBytes       largest inbound text message accepted on the worker socket, in characters
+ *                              (real engine: 64 MiB)
+ */
+public record EmbeddedEngineOptions(Duration namespaceGrace, Duration functionsPollInterval, Duration httpTimeout,
+        Duration providerAckTimeout, int maxMessageBytes) {
+
+    /** 64 MiB, the default message limit of the real engine's WebSocket server. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+    public EmbeddedEngineOptions {
+        requirePositive(namespaceGrace, "namespaceGrace");
+        requirePositive(functionsPollInterval, "functionsPollInterval");
+        requirePositive(httpTimeout, "httpTimeout");
+        requirePositive(providerAckTimeout, "providerAckTimeout");
+        if (maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive");
+        }
+    }
+
+    /** The real engine's defaults. */
+    public static EmbeddedEngineOptions defaults() {
+        return new EmbeddedEngineOptions(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), DEFAULT_MAX_MESSAGE_BYTES);
+    }
+
+    public EmbeddedEngineOptions withNamespaceGrace(Duration value) {
+        return new EmbeddedEngineOptions(value, functionsPollInterval, httpTimeout, providerAckTimeout,
+                maxMessageBytes);
+    }
+
+    public EmbeddedEngineOptions withFunctionsPollInterval(Duration value) {
+        return new EmbeddedEngineOptions(namespaceGrace, value, httpTimeout, providerAckTimeout, maxMessageBytes);
+    }
+
+    public EmbeddedEngineOptions withHttpTimeout(Duration value) {
+        return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, value, providerAckTimeout,
+                maxMessageBytes);
+    }
+
+    public EmbeddedEngineOptions withProviderAckTimeout(Duration value) {
+        return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, httpTimeout, value, maxMessageBytes);
+    }
+
+    public EmbeddedEngineOptions withMaxMessageBytes(int value) {
+        return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, httpTimeout, providerAckTimeout,
+                value);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,466 @@
+package dev.iii.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.sdk.protocol.Ping;
+import dev.iii.sdk.protocol.Pong;
+import dev.iii.sdk.protocol.ProtocolException;
+import dev.iii.sdk.protocol.Reattach;
+import dev.iii.sdk.protocol.RegisterFunction;
+import dev.iii.sdk.protocol.RegisterService;
+import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.sdk.protocol.RegisterTriggerType;
+import dev.iii.sdk.protocol.RegistrationRejected;
+import dev.iii.sdk.protocol.TriggerAction;
+import dev.iii.sdk.protocol.TriggerRegistrationResult;
+import dev.iii.sdk.protocol.UnregisterFunction;
+import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.sdk.protocol.WorkerRegistered;
+import jakarta.websocket.CloseReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
+
+/**
+ * The engine proper: worker connections and what they registered, frame handling, and the connection
+ * lifecycle of wire specification §4. All registry state is guarded by one lock ({@link #lock}); sending a
+ * frame only queues it, so it is fine under the lock, and futures are always completed off the lock.
+ */
+final class EngineCore {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineCore.class);
+
+    final Object lock = new Object();
+    final EmbeddedEngineOptions options;
+    final MessageCodec codec = new MessageCodec();
+    final ExecutorService executor;
+    final ScheduledExecutorService scheduler;
+    final FunctionRegistry functions = new FunctionRegistry();
+    final TriggerRegistry triggers = new TriggerRegistry();
+    final InvocationRouter invocations;
+    final DiscoveryTriggers discovery;
+    final InMemoryQueues queues;
+    final long startedAtMs = System.currentTimeMillis();
+
+    private final Map<UUID, WorkerConnection> connections = new LinkedHashMap<>();
+    private volatile boolean stopping;
+    /** Worker-name leases: namespace + name -> owning connection. */
+    private final Map<List<String>, WorkerConnection> workerNames = new HashMap<>();
+    /** {@code engine::register_trigger} calls waiting for a worker provider's answer, by binding id. */
+    private final Map<String, ProviderAck> providerAcks = new HashMap<>();
+
+    record ProviderAck(WorkerConnection provider, CompletableFuture<ErrorBody> answer) {
+    }
+
+    EngineCore(EmbeddedEngineOptions options) {
+        this.options = options;
+        this.executor = Executors.newCachedThreadPool(threads("iii-engine-worker"));
+        this.scheduler = Executors.newScheduledThreadPool(1, threads("iii-engine-timer"));
+        this.invocations = new InvocationRouter(lock, functions, executor);
+        this.discovery = new DiscoveryTriggers(this);
+        this.queues = new InMemoryQueues(invocations);
+    }
+
+    // ---- connection lifecycle -------------------------------------------------------------------------
+
+    void onOpen(WorkerConnection worker) {
+        synchronized (lock) {
+            connections.put(worker.id, worker);
+            worker.namespaceGraceTimer = scheduler.schedule(() -> onNamespaceGraceExpired(worker),
+                    options.namespaceGrace().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        worker.send(new WorkerRegistered(worker.id.toString(), worker.reattachToken));
+        log.info("{} connected from {}", worker, worker.ipAddress);
+        discovery.workerEvent("worker_connected", worker.id);
+    }
+
+    void onText(WorkerConnection worker, String text) {
+        if (worker.retired || text.isBlank()) {
+            return;
+        }
+        Message message;
+        try {
+            message = codec.decode(text);
+        }
+        catch (ProtocolException ex) {
+            log.warn("{}: frame dropped: {}", worker, ex.getMessage());
+            BlankNamespaceRefusal.answer(worker, codec, text);
+            return;
+        }
+        dispatch(worker, message);
+    }
+
+    void onClose(WorkerConnection worker) {
+        cleanup(worker);
+    }
+
+    private void dispatch(WorkerConnection worker, Message message) {
+        if (message instanceof Reattach reattach) {
+            reattach(worker, reattach);
+        }
+        else if (isRegistration(message)) {
+            applyOrBuffer(worker, message);
+        }
+        else if (message instanceof InvokeFunction invoke) {
+            invokeFromWorker(worker, invoke);
+        }
+        else if (message instanceof InvocationResult result) {
+            invocations.complete(result);
+        }
+        else if (message instanceof TriggerRegistrationResult answer) {
+            providerAnswered(worker, answer);
+        }
+        else if (message instanceof Ping) {
+            worker.send(new Pong());
+        }
+        else {
+            log.debug("{}: {} ignored", worker, message.getClass().getSimpleName());
+        }
+    }
+
+    private static boolean isRegistration(Message message) {
+        return message instanceof RegisterFunction || message instanceof UnregisterFunction
+                || message instanceof RegisterTriggerType || message instanceof RegisterTrigger
+                || message instanceof UnregisterTrigger || message instanceof RegisterService;
+    }
+
+    /**
+     * Registrations wait until the connection's namespace is known (its metadata call or the grace timer),
+     * then apply in arrival order (wire specification §4.2).
+     */
+    private void applyOrBuffer(WorkerConnection worker, Message message) {
+        synchronized (lock) {
+            if (worker.cleanupStarted) {
+                return;
+            }
+            if (worker.namespace == null) {
+                worker.bufferedRegistrations.add(message);
+                return;
+            }
+            apply(worker, message);
+        }
+    }
+
+    private void onNamespaceGraceExpired(WorkerConnection worker) {
+        if (resolveNamespace(worker, Namespaces.DEFAULT)) {
+            log.warn("{}: no engine::workers::register within {} ms; its registrations went to namespace default",
+                    worker, options.namespaceGrace().toMillis());
+        }
+    }
+
+    /** Fixes the connection's namespace and applies what was buffered. Returns whether this call fixed it. */
+    boolean resolveNamespace(WorkerConnection worker, String namespace) {
+        synchronized (lock) {
+            if (worker.namespace != null || worker.cleanupStarted) {
+                return false;
+            }
+            worker.namespace = namespace;
+            if (worker.namespaceGraceTimer != null) {
+                worker.namespaceGraceTimer.cancel(false);
+            }
+            for (Message message : worker.bufferedRegistrations) {
+                apply(worker, message);
+            }
+            worker.bufferedRegistrations.clear();
+            return true;
+        }
+    }
+
+    /** Applies one registration frame. Called with the lock held. */
+    private void apply(WorkerConnection worker, Message message) {
+        if (message instanceof RegisterFunction m) {
+            registerFunction(worker, m);
+        }
+        else if (message instanceof UnregisterFunction m) {
+            FunctionKey key = new FunctionKey(worker.effectiveNamespace(), m.id());
+            worker.functionIds.remove(m.id());
+            if (functions.removeIfOwner(key, worker)) {
+                log.info("function {} unregistered from namespace {} by {}", m.id(), key.namespace(), worker);
+            }
+        }
+        else if (message instanceof RegisterTriggerType m) {
+            String namespace = m.namespace() != null ? m.namespace() : worker.effectiveNamespace();
+            triggers.registerType(new TriggerTypeEntry(new TypeKey(namespace, m.id()), m.description(),
+                    m.triggerRequestFormat(), m.callRequestFormat(), new WorkerTriggerProvider(worker, namespace),
+                    worker, null));
+        }
+        else if (message instanceof RegisterTrigger m) {
+            Binding binding = new Binding(m.id(), m.triggerType(), m.functionId(), m.config(), m.metadata(),
+                    Namespaces.orDefault(m.namespace()), m.triggerNamespace(), worker.effectiveNamespace(),
+                    worker.id);
+            ErrorBody refusal = triggers.register(binding);
+            if (refusal != null) {
+                worker.send(new TriggerRegistrationResult(m.id(), m.triggerType(), m.functionId(), refusal));
+            }
+        }
+        else if (message instanceof UnregisterTrigger m) {
+            triggers.remove(m.id(), null);
+        }
+        else if (message instanceof RegisterService m) {
+            log.debug("{}: service {} noted (services are not modelled)", worker, m.id());
+        }
+    }
+
+    private void registerFunction(WorkerConnection worker, RegisterFunction m) {
+        String namespace = worker.effectiveNamespace();
+        if (m.id().startsWith("engine::") && !Namespaces.DEFAULT.equals(namespace)) {
+            worker.send(new RegistrationRejected(RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT, namespace, m.id(),
+                    null, ""));
+            return;
+        }
+        RegisteredFunction existing = functions.get(namespace, m.id());
+        if (existing != null && existing.owner() != null && existing.owner() != worker
+                && !existing.owner().cleanupStarted) {
+            log.warn("function {} in namespace {} is owned by {}; refused for {}", m.id(), namespace,
+                    existing.owner(), worker);
+            worker.send(new RegistrationRejected(RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT, namespace, m.id(),
+                    null, existing.owner().id.toString()));
+            return;
+        }
+        if (m.invocation() != null) {
+            // HTTP-invoked functions need the engine to call out over HTTP; not modelled here (documented).
+            log.warn("{}: HTTP-invoked function {} ignored (not supported by the embedded engine)", worker, m.id());
+            return;
+        }
+        functions.put(new RegisteredFunction(new FunctionKey(namespace, m.id()), m.description(), m.requestFormat(),
+                m.responseFormat(), m.metadata(), worker, null));
+        worker.functionIds.add(m.id());
+        log.info("function {} registered in namespace {} by {}", m.id(), namespace, worker);
+    }
+
+    // ---- calls ----------------------------------------------------------------------------------------
+
+    private void invokeFromWorker(WorkerConnection caller, InvokeFunction m) {
+        if (m.action() instanceof TriggerAction.Enqueue enqueue) {
+            String receipt = queues.enqueue(enqueue.queue(), m.namespace(), m.functionId(), m.data(),
+                    m.traceparent(), m.baggage());
+            if (m.invocationId() != null) {
+                ObjectNode result = EngineJson.object().put("messageReceiptId", receipt);
+                caller.send(InvocationResult.success(m.invocationId(), m.functionId(), result));
+            }
+            return;
+        }
+        JsonNode data = m.data();
+        if (data.isObject()) {
+            // The engine stamps who is calling, overwriting anything the caller put there.
+            data = ((ObjectNode) data.deepCopy()).set("_caller_worker_id", StringNode.valueOf(caller.id.toString()));
+        }
+        boolean wantsReply = m.invocationId() != null && !(m.action() instanceof TriggerAction.Void);
+        UUID replyId = wantsReply ? m.invocationId() : null;
+        invocations.invoke(m.namespace(), m.functionId(), data, m.metadata(), caller, replyId, m.traceparent(),
+                m.baggage()).thenAccept(outcome -> {
+                    if (replyId != null) {
+                        caller.send(new InvocationResult(replyId, m.functionId(), outcome.result(), outcome.error(),
+                                m.traceparent(), m.baggage()));
+                    }
+                });
+    }
+
+    // ---- worker-provided trigger types ---------------------------------------------------------------
+
+    private void providerAnswered(WorkerConnection provider, TriggerRegistrationResult m) {
+        WorkerConnection registrant = null;
+        synchronized (lock) {
+            ProviderAck ack = providerAcks.get(m.id());
+            if (ack != null && ack.provider() == provider) {
+                providerAcks.remove(m.id());
+                ErrorBody error = m.error();
+                executor.execute(() -> ack.answer().complete(error));
+                return;
+            }
+            if (m.error() == null) {
+                return;
+            }
+            Binding parked = triggers.park(m.id(), provider);
+            if (parked != null && parked.ownerId != null) {
+                registrant = connections.get(parked.ownerId);
+            }
+            if (registrant != null) {
+                registrant.send(new TriggerRegistrationResult(parked.id, parked.triggerType, parked.functionId,
+                        m.error()));
+            }
+        }
+    }
+
+    /** Registers the wait for a provider's answer to a durable binding; see {@code engine::register_trigger}. */
+    CompletableFuture<ErrorBody> expectProviderAnswer(String bindingId,
+            WorkerConnection provider) {
+        synchronized (lock) {
+            CompletableFuture<ErrorBody> answer = new CompletableFuture<>();
+            providerAcks.put(bindingId, new ProviderAck(provider, answer));
+            return answer;
+        }
+    }
+
+    void forgetProviderAnswer(String bindingId) {
+        synchronized (lock) {
+            providerAcks.remove(bindingId);
+        }
+    }
+
+    // ---- engine::workers::register --------------------------------------------------------------------
+
+    /**
+     * Stores a worker's metadata, claims its name in its namespace, and releases its buffered registrations.
+     *
+     * @return {@code false} when the name is taken by another live worker (the connection is then rejected and
+     *         closed)
+     */
+    boolean registerWorker(WorkerConnection worker, String declaredNamespace, WorkerMetadata metadata) {
+        String namespace;
+        synchronized (lock) {
+            if (worker.cleanupStarted) {
+                return false;
+            }
+            // A late call keeps whatever the grace timer fixed, so functions and name stay in one namespace.
+            namespace = worker.namespace != null ? worker.namespace : declaredNamespace;
+            if (metadata.name() != null) {
+                List<String> key = List.of(namespace, metadata.name());
+                WorkerConnection owner = workerNames.get(key);
+                if (owner != null && owner != worker && !owner.cleanupStarted) {
+                    if (worker.namespaceGraceTimer != null) {
+                        worker.namespaceGraceTimer.cancel(false);
+                    }
+                    worker.bufferedRegistrations.clear();
+                    log.warn("{}: worker name {} is taken in namespace {} by {}; connection rejected", worker,
+                            metadata.name(), namespace, owner);
+                    worker.send(new RegistrationRejected(RegistrationRejected.WORKER_NAMESPACE_CONFLICT, namespace,
+                            null, metadata.name(), owner.id.toString()));
+                    worker.sender.closeAfterFlush(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+                    return false;
+                }
+                releaseName(worker);
+                workerNames.put(key, worker);
+            }
+            else {
+                releaseName(worker);
+            }
+            worker.metadata = metadata;
+            resolveNamespace(worker, namespace);
+        }
+        log.info("{} registered: runtime {}, version {}, namespace {}", worker, metadata.runtime(),
+                metadata.version(), namespace);
+        discovery.workerEvent("worker_metadata_updated", worker.id);
+        return true;
+    }
+
+    private void releaseName(WorkerConnection worker) {
+        workerNames.values().removeIf(owner -> owner == worker);
+    }
+
+    // ---- reattach and cleanup -------------------------------------------------------------------------
+
+    private void reattach(WorkerConnection worker, Reattach m) {
+        UUID previousId;
+        try {
+            previousId = UUID.fromString(m.previousWorkerId());
+        }
+        catch (IllegalArgumentException ex) {
+            return;
+        }
+        WorkerConnection previous;
+        synchronized (lock) {
+            previous = connections.get(previousId);
+        }
+        if (previous == null || previous == worker || !previous.reattachToken.equals(m.reattachToken())) {
+            return;
+        }
+        log.info("{} reattached: retiring previous connection {}", worker, previous.id);
+        previous.retired = true;
+        // Clean up before reading the next frame, so the replay that follows lands on a clean slate.
+        cleanup(previous);
+        previous.sender.closeNow(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "reattached"));
+    }
+
+    /** Runs a connection's cleanup once (wire specification §4.6); later calls return at once. */
+    void cleanup(WorkerConnection worker) {
+        synchronized (lock) {
+            if (worker.cleanupStarted) {
+                return;
+            }
+            worker.cleanupStarted = true;
+            if (worker.namespaceGraceTimer != null) {
+                worker.namespaceGraceTimer.cancel(false);
+            }
+            worker.bufferedRegistrations.clear();
+            String namespace = worker.effectiveNamespace();
+            for (String id : worker.functionIds) {
+                functions.removeIfOwner(new FunctionKey(namespace, id), worker);
+            }
+            worker.functionIds.clear();
+            invocations.stopAll(worker);
+            providerAcks.values().removeIf(ack -> ack.provider() == worker);
+            triggers.removeWorker(worker);
+            releaseName(worker);
+            connections.remove(worker.id);
+        }
+        log.info("{} disconnected", worker);
+        discovery.workerEvent("worker_disconnected", worker.id);
+        worker.cleanedUp.complete(null);
+    }
+
+    // ---- views used by the engine functions -----------------------------------------------------------
+
+    /** Live connections, in connection order. Call with the lock held. */
+    List<WorkerConnection> connections() {
+        return new ArrayList<>(connections.values());
+    }
+
+    WorkerConnection connection(UUID id) {
+        synchronized (lock) {
+            return connections.get(id);
+        }
+    }
+
+    /** From now on nothing new is fired: the engine is going away. */
+    void beginShutdown() {
+        stopping = true;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Closes every socket still open and stops the timers. */
+    void shutdown() {
+        List<WorkerConnection> open;
+        synchronized (lock) {
+            open = new ArrayList<>(connections.values());
+        }
+        for (WorkerConnection worker : open) {
+            worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "engine stopped"));
+        }
+        scheduler.shutdownNow();
+        executor.shutdownNow();
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            // Threads may be created from a container thread; never let them pin the container's class loader.
+            thread.setContextClassLoader(EngineCore.class.getClassLoader());
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,195 @@
+package dev.iii.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.iii.sdk.protocol.ErrorBody;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Serves the {@code http} trigger routes (wire specification §6.1): builds the request object, calls the bound
+ * function, and turns its result into the HTTP response. Requests wait asynchronously, so no container thread
+ * is held while a worker works.
+ */
+final class HttpTriggerServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger log = LoggerFactory.getLogger(HttpTriggerServlet.class);
+
+    private final transient HttpTriggerProvider routes;
+    private final transient InvocationRouter invocations;
+    private final long timeoutMs;
+
+    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, long timeoutMs) {
+        this.routes = routes;
+        this.invocations = invocations;
+        this.timeoutMs = timeoutMs;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String method = request.getMethod().toUpperCase(Locale.ROOT);
+        HttpTriggerProvider.RouteMatch match = routes.find(method, request.getRequestURI());
+        if (match == null) {
+            log.debug("no route for {} {}", method, request.getRequestURI());
+            HttpResponseEnvelope.writeJson(response, 404, errorBody("NOT_FOUND", "Not Found", null));
+            return;
+        }
+        ObjectNode payload = requestObject(request, method, match);
+        AsyncContext async = request.startAsync();
+        async.setTimeout(timeoutMs);
+        AtomicBoolean answered = new AtomicBoolean();
+        async.addListener(new AsyncListener() {
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                if (answered.compareAndSet(false, true)) {
+                    // The invocation itself goes on; only the HTTP exchange gives up.
+                    ((HttpServletResponse) event.getAsyncContext().getResponse()).setStatus(504);
+                    event.getAsyncContext().complete();
+                }
+            }
+
+            @Override
+            public void onComplete(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                answered.set(true);
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
+        HttpRoute route = match.route();
+        invocations.invoke(route.namespace(), route.functionId(), payload, route.metadata(), null, null, null, null)
+                .thenAccept(outcome -> {
+                    if (!answered.compareAndSet(false, true)) {
+                        return;
+                    }
+                    try {
+                        respond((HttpServletResponse) async.getResponse(), outcome);
+                    }
+                    catch (IOException | RuntimeException ex) {
+                        log.debug("could not write the response for {}: {}", route.apiPath(), ex.toString());
+                    }
+                    finally {
+                        async.complete();
+                    }
+                });
+    }
+
+    private static void respond(HttpServletResponse response, Outcome outcome) throws IOException {
+        if (outcome.failed()) {
+            ErrorBody error = outcome.error();
+            String errorId = errorId();
+            log.warn("http handler failed with {} (error_id {})", error.code(), errorId);
+            HttpResponseEnvelope.writeJson(response, 500, errorBody(error.code(), error.message(), errorId));
+        }
+        else if (outcome.result() == null) {
+            // Without data channels there is no streamed body to wait for: "no value" is an empty 200.
+            response.setStatus(200);
+        }
+        else {
+            HttpResponseEnvelope.from(outcome.result()).write(response);
+        }
+    }
+
+    private static ObjectNode requestObject(HttpServletRequest request, String method,
+            HttpTriggerProvider.RouteMatch match) throws IOException {
+        ObjectNode payload = EngineJson.object();
+        ObjectNode query = payload.putObject("query_params");
+        for (Map.Entry<String, String> param : queryParams(request.getQueryString()).entrySet()) {
+            query.put(param.getKey(), param.getValue());
+        }
+        ObjectNode pathParams = payload.putObject("path_params");
+        match.pathParams().forEach(pathParams::put);
+        ObjectNode headers = payload.putObject("headers");
+        for (String name : Collections.list(request.getHeaderNames())) {
+            Enumeration<String> values = request.getHeaders(name);
+            String last = null;
+            while (values.hasMoreElements()) {
+                last = values.nextElement();
+            }
+            headers.put(name.toLowerCase(Locale.ROOT), last != null ? last : "");
+        }
+        String apiPath = match.route().apiPath();
+        payload.put("path", apiPath);
+        payload.put("method", method);
+        payload.set("body", jsonBody(request));
+        payload.putObject("trigger").put("type", "http").put("path", apiPath).put("method", method);
+        return payload;
+    }
+
+    private static JsonNode jsonBody(HttpServletRequest request) throws IOException {
+        byte[] bytes;
+        try (InputStream in = request.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("application/json")
+                || bytes.length == 0) {
+            return NullNode.getInstance();
+        }
+        try {
+            JsonNode parsed = EngineJson.MAPPER.readTree(bytes);
+            return parsed != null ? parsed : NullNode.getInstance();
+        }
+        catch (JacksonException ex) {
+            return NullNode.getInstance();
+        }
+    }
+
+    private static Map<String, String> queryParams(String queryString) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        if (queryString == null || queryString.isEmpty()) {
+            return params;
+        }
+        for (String pair : queryString.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    /** Correlates a 500 with the engine log: low 48 bits of the epoch nanoseconds, in hex, as the real engine. */
+    private static String errorId() {
+        Instant now = Instant.now();
+        long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        return Long.toHexString(nanos & 0xFFFFFFFFFFFFL);
+    }
+
+    static ObjectNode errorBody(String code, String message, String errorId) {
+        ObjectNode body = EngineJson.object();
+        ObjectNode error = body.putObject("error").put("code", code).put("message", message);
+        if (errorId != null) {
+            error.put("error_id", errorId);
+        }
+        return body;
+    }
+}

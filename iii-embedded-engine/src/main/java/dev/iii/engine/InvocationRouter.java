@@ -1,0 +1,155 @@
+package dev.iii.engine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.sdk.protocol.InvokeFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Routes calls to functions and keeps the engine-wide table of invocations waiting for a worker's
+ * {@code invocationresult}, keyed by invocation id (wire specification §5). The engine has no timeout of its
+ * own: an invocation ends with the target's result, or with {@code invocation_stopped} when the target (or
+ * the caller) disconnects.
+ */
+final class InvocationRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(InvocationRouter.class);
+
+    private record Pending(UUID id, String functionId, CompletableFuture<Outcome> future, WorkerConnection target,
+            WorkerConnection caller) {
+    }
+
+    private final Object lock;
+    private final FunctionRegistry functions;
+    private final Executor executor;
+    private final Map<UUID, Pending> pending = new HashMap<>();
+
+    InvocationRouter(Object lock, FunctionRegistry functions, Executor executor) {
+        this.lock = lock;
+        this.functions = functions;
+        this.executor = executor;
+    }
+
+    /**
+     * Calls a function. The returned future always completes, and never on the caller's thread with the
+     * engine lock held.
+     *
+     * @param namespace    where the function is looked up; {@code null} = default
+     * @param caller       the calling worker, {@code null} for engine-originated calls (trigger fires)
+     * @param invocationId the id handed to the target; {@code null} = a fresh one
+     */
+    CompletableFuture<Outcome> invoke(String namespace, String functionId, JsonNode data, JsonNode metadata,
+            WorkerConnection caller, UUID invocationId, String traceparent, String baggage) {
+        String ns = Namespaces.orDefault(namespace);
+        RegisteredFunction function;
+        Pending replaced = null;
+        CompletableFuture<Outcome> future = new CompletableFuture<>();
+        synchronized (lock) {
+            function = functions.get(ns, functionId);
+            if (function == null) {
+                return CompletableFuture.completedFuture(Outcome.failure("function_not_found",
+                        notFoundMessage(functionId, ns, functions.namespacesFor(functionId))));
+            }
+            if (function.inProcess() == null) {
+                UUID id = invocationId != null ? invocationId : UUID.randomUUID();
+                Pending entry = new Pending(id, functionId, future, function.owner(), caller);
+                replaced = pending.put(id, entry);
+                if (replaced != null) {
+                    forget(replaced);
+                }
+                function.owner().invocations.add(id);
+                if (caller != null) {
+                    caller.invocations.add(id);
+                }
+                function.owner().send(new InvokeFunction(id, functionId, data, metadata, traceparent, baggage,
+                        null, null));
+            }
+        }
+        if (replaced != null) {
+            Pending earlier = replaced;
+            executor.execute(() -> earlier.future.complete(Outcome.failure("invocation_error",
+                    "invocation " + earlier.id + " was replaced by a newer call with the same id")));
+        }
+        if (function.inProcess() != null) {
+            RegisteredFunction inProcess = function;
+            executor.execute(() -> future.complete(runInProcess(inProcess, caller, data)));
+        }
+        return future;
+    }
+
+    /** A worker's answer: completes the matching invocation, whoever sent it; unknown ids are dropped. */
+    void complete(InvocationResult result) {
+        Pending entry;
+        synchronized (lock) {
+            entry = pending.remove(result.invocationId());
+            if (entry == null) {
+                log.debug("result for unknown invocation {} dropped", result.invocationId());
+                return;
+            }
+            forget(entry);
+        }
+        Outcome outcome = result.error() != null ? Outcome.failure(result.error()) : Outcome.success(result.result());
+        executor.execute(() -> entry.future.complete(outcome));
+    }
+
+    /**
+     * Cleanup of a closed connection: every invocation in flight to or from it ends with
+     * {@code invocation_stopped}. Must be called with the engine lock held; completion happens later, off
+     * the lock.
+     */
+    void stopAll(WorkerConnection worker) {
+        List<Pending> stopped = new ArrayList<>();
+        for (UUID id : List.copyOf(worker.invocations)) {
+            Pending entry = pending.remove(id);
+            if (entry != null) {
+                forget(entry);
+                stopped.add(entry);
+            }
+        }
+        worker.invocations.clear();
+        for (Pending entry : stopped) {
+            executor.execute(() -> entry.future.complete(Outcome.failure("invocation_stopped", "Invocation stopped")));
+        }
+    }
+
+    static String notFoundMessage(String functionId, String namespace, List<String> elsewhere) {
+        String hint = elsewhere.isEmpty() ? ""
+                : " It is registered in namespace(s): " + String.join(", ", elsewhere) + ".";
+        return "Function " + functionId + " not found in namespace " + namespace + "." + hint;
+    }
+
+    private void forget(Pending entry) {
+        entry.target.invocations.remove(entry.id);
+        if (entry.caller != null) {
+            entry.caller.invocations.remove(entry.id);
+        }
+    }
+
+    private static Outcome runInProcess(RegisteredFunction function, WorkerConnection caller, JsonNode data) {
+        String id = function.key().id();
+        if (data == null || !data.isObject()) {
+            return Outcome.failure("deserialization_error", "Failed to deserialize input for " + id
+                    + ": invalid type: " + (data == null || data.isNull() ? "null" : data.getNodeType().name().toLowerCase())
+                    + ", expected a map");
+        }
+        try {
+            return Outcome.success(function.inProcess().call(caller, data));
+        }
+        catch (EngineFunctionException ex) {
+            return Outcome.failure(ex.toErrorBody());
+        }
+        catch (RuntimeException ex) {
+            log.warn("engine function {} failed", id, ex);
+            return Outcome.failure("invocation_error", String.valueOf(ex.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.iii.engine;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.servlet.ServletContainerInitializer;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.HandshakeResponse;
+import jakarta.websocket.server.HandshakeRequest;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import org.apache.catalina.Context;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.websocket.server.WsSci;
+
+/** The listener for worker sockets: {@code /} for workers and {@code /otel} for telemetry. */
+final class WorkerSocketServer {
+
+    private final TomcatListener listener;
+
+    WorkerSocketServer(String name, String host, int port, EngineCore core) {
+        listener = new TomcatListener(name, host, port);
+        Context context = listener.context();
+        FilterDef filter = new FilterDef();
+        filter.setFilterName("remote-address");
+        filter.setFilter(new RemoteAddressFilter());
+        context.addFilterDef(filter);
+        FilterMap mapping = new FilterMap();
+        mapping.setFilterName("remote-address");
+        mapping.addURLPattern("/*");
+        context.addFilterMap(mapping);
+        context.addServletContainerInitializer(new WsSci(), null);
+        context.addServletContainerInitializer(new EndpointRegistrar(core), null);
+        // Upgrades happen in Tomcat's WebSocket filter; a servlet must still be mapped for the filter to run.
+        Tomcat.addServlet(context, "not-found", new NotFoundServlet());
+        context.addServletMappingDecoded("/", "not-found");
+    }
+
+    void start() {
+        listener.start();
+    }
+
+    int port() {
+        return listener.port();
+    }
+
+    void stop() {
+        listener.stop();
+    }
+
+    /** Adds the endpoints once Tomcat's WebSocket container exists. */
+    private record EndpointRegistrar(EngineCore core) implements ServletContainerInitializer {
+
+        @Override
+        public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+            ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
+            try {
+                container.addEndpoint(ServerEndpointConfig.Builder.create(WorkerSocketEndpoint.class, "/")
+                        .configurator(new ServerEndpointConfig.Configurator() {
+                            @Override
+                            public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request,
+                                    HandshakeResponse response) {
+                                RemoteAddressFilter.copyInto(sec, request, response);
+                            }
+
+                            @Override
+                            public <T> T getEndpointInstance(Class<T> endpointClass) {
+                                return endpointClass.cast(new WorkerSocketEndpoint(core));
+                            }
+                        })
+                        .build());
+                container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel").build());
+            }
+            catch (DeploymentException ex) {
+                throw new ServletException(ex);
+            }
+        }
+    }
+
+    private static final class NotFoundServlet extends HttpServlet {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+}
