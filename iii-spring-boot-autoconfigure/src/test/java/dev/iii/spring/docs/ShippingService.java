@@ -1,0 +1,41 @@
+package dev.iii.spring.docs;
+
+// docs:start
+import java.util.Map;
+
+import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.function.InvocationContext;
+import dev.iii.sdk.http.HttpTriggerRequest;
+import dev.iii.sdk.http.HttpTriggerResponse;
+import dev.iii.spring.annotation.IIIFunction;
+import dev.iii.spring.annotation.IIIMetadata;
+import dev.iii.spring.annotation.IIITrigger;
+import org.springframework.stereotype.Service;
+
+@Service
+public class ShippingService {
+
+    public record Parcel(String orderId, double weightKg) {}
+    public record Label(String orderId, String carrier, String trackingNumber) {}
+
+    @IIIFunction(id = "shipping::label", description = "Create a shipping label")
+    public Label label(Parcel parcel, InvocationContext context, @IIIMetadata Map<String, String> metadata) {
+        if (parcel.weightKg() > 30) {
+            throw new InvocationException("too_heavy", "Parcels above 30 kg need freight");
+        }
+        return new Label(parcel.orderId(), parcel.weightKg() < 2 ? "post" : "courier", "T-" + context.invocationId());
+    }
+
+    @IIIFunction(id = "shipping::label-http")
+    @IIITrigger(type = "http", config = {"api_path=/shipping/labels", "http_method=POST"})
+    public HttpTriggerResponse labelOverHttp(HttpTriggerRequest<Parcel> request, InvocationContext context) {
+        return HttpTriggerResponse.status(201, label(request.body(), context, null));
+    }
+
+    @IIIFunction(id = "shipping::sweep")
+    @IIITrigger(type = "cron", config = "expression=0 */5 * * * *")
+    public void sweep() {
+        // runs every five minutes
+    }
+}
+// docs:end
