@@ -86,7 +86,8 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
      * development and samples only; production uses the real engine. Needs iii-embedded-engine on the
      * classpath.
      *
-     * @param enabled  Whether to start an embedded engine and point the worker at it
+     * @param enabled  Whether to start an embedded engine and point the worker at it, unless iii.url (or III_URL)
+     *                 names an engine
      * @param host     Address the embedded engine listens on
      * @param port     Worker WebSocket port of the embedded engine; 0 picks a free port
      * @param httpPort Port of the embedded engine's http trigger listener; 0 picks a free port

@@ -17,11 +17,19 @@ class IIIEmbeddedEngineAutoConfigurationTests {
 
     @Test
     void startsAnEngineAndPointsTheWorkerAtIt() {
-        runner.withPropertyValues("iii.embedded.enabled=true", "iii.url=ws://127.0.0.1:9").run(context -> {
+        runner.withPropertyValues("iii.embedded.enabled=true").run(context -> {
             EmbeddedEngine engine = context.getBean(EmbeddedEngine.class);
             assertThat(engine.port()).isPositive();
             assertThat(context.getBean(IIIWorker.class).options().url()).hasToString(engine.url());
             assertThat(context).doesNotHaveBean(PropertiesIIIConnectionDetails.class);
+        });
+    }
+
+    @Test
+    void anEngineUrlWinsOverTheEmbeddedEngine() {
+        runner.withPropertyValues("iii.embedded.enabled=true", "iii.url=ws://127.0.0.1:9").run(context -> {
+            assertThat(context).doesNotHaveBean(EmbeddedEngine.class);
+            assertThat(context.getBean(IIIWorker.class).options().url()).hasToString("ws://127.0.0.1:9");
         });
     }
 
