@@ -1,0 +1,12 @@
+package dev.iii.samples.quickstart;
+
+import dev.iii.spring.client.FunctionCall;
+import dev.iii.spring.client.IIIClient;
+
+/** The inventory's functions, called through the engine: it could as well be a Node or Python worker. */
+@IIIClient(timeout = "5s")
+public interface Inventory {
+
+    @FunctionCall("inventory::reserve")
+    Reservation reserve(ReserveStock request);
+}

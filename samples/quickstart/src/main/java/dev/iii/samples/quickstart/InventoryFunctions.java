@@ -1,0 +1,47 @@
+package dev.iii.samples.quickstart;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.http.HttpTriggerRequest;
+import dev.iii.sdk.http.HttpTriggerResponse;
+import dev.iii.spring.annotation.IIIFunction;
+import dev.iii.spring.annotation.IIITrigger;
+import org.springframework.stereotype.Service;
+
+/** The inventory worker's functions: stock levels and reservations, in memory. */
+@Service
+public class InventoryFunctions {
+
+    private final Map<String, Integer> stock = new ConcurrentHashMap<>(Map.of("A1", 100, "B2", 20, "C3", 0));
+
+    /** All or nothing: either every line is held, or none is and the caller gets {@code out_of_stock}. */
+    @IIIFunction(id = "inventory::reserve", description = "Hold stock for the lines of an order")
+    public synchronized Reservation reserve(ReserveStock request) {
+        for (OrderLine line : request.lines()) {
+            int available = stock.getOrDefault(line.sku(), 0);
+            if (available < line.quantity()) {
+                throw new InvocationException("out_of_stock",
+                        "Only " + available + " of " + line.sku() + " left, " + line.quantity() + " ordered");
+            }
+        }
+        int units = 0;
+        for (OrderLine line : request.lines()) {
+            stock.merge(line.sku(), -line.quantity(), Integer::sum);
+            units += line.quantity();
+        }
+        return new Reservation(request.orderId(), units);
+    }
+
+    @IIIFunction(id = "inventory::stock", description = "Units in stock for a SKU")
+    @IIITrigger(type = "http", config = { "api_path=/inventory/:sku", "http_method=GET" })
+    public HttpTriggerResponse stock(HttpTriggerRequest<Void> request) {
+        String sku = request.pathParam("sku");
+        Integer units = stock.get(sku);
+        if (units == null) {
+            return HttpTriggerResponse.status(404, Map.of("error", "unknown SKU " + sku));
+        }
+        return HttpTriggerResponse.ok(Map.of("sku", sku, "units", units));
+    }
+}
