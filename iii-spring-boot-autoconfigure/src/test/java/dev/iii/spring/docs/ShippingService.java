@@ -5,8 +5,8 @@ import java.util.Map;
 
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.function.InvocationContext;
-import dev.iii.sdk.http.HttpTriggerRequest;
-import dev.iii.sdk.http.HttpTriggerResponse;
+import dev.iii.sdk.builtin.HttpTriggerRequest;
+import dev.iii.sdk.builtin.HttpTriggerResponse;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIIMetadata;
 import dev.iii.spring.annotation.IIITrigger;

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.iii.sdk.InvocationException;
-import dev.iii.sdk.http.HttpTriggerRequest;
-import dev.iii.sdk.http.HttpTriggerResponse;
+import dev.iii.sdk.builtin.HttpTriggerRequest;
+import dev.iii.sdk.builtin.HttpTriggerResponse;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIITrigger;
 import org.springframework.stereotype.Service;

@@ -1,4 +1,4 @@
-package dev.iii.sdk.http;
+package dev.iii.sdk.builtin;
 
 import java.util.Map;
 
