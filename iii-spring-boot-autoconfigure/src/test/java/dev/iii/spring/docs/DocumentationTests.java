@@ -2,12 +2,16 @@ package dev.iii.spring.docs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,17 +19,67 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code docs/spring-boot.md} quotes compiled code and lists exactly the properties the metadata has. */
+/** The docs quote compiled code, and {@code docs/spring-boot.md} lists exactly the properties the metadata has. */
 class DocumentationTests {
 
     private static final Path DOC = Path.of("../docs/spring-boot.md");
 
+    /**
+     * Every Java block of the README and of {@code docs/} is the text of a region marked
+     * {@code // docs:start} ... {@code // docs:end} in a source file the build compiles.
+     */
     @Test
-    void theExampleIsCompiledCode() throws Exception {
-        List<String> source = Files.readAllLines(Path.of("src/test/java/dev/iii/spring/docs/ShippingService.java"));
-        String example = String.join("\n", source.subList(source.indexOf("// docs:start") + 1,
-                source.indexOf("// docs:end")));
-        assertThat(Files.readString(DOC)).contains("```java\n" + example + "\n```");
+    void everyJavaBlockInTheDocsIsCompiledCode() throws Exception {
+        Path root = Path.of("..").toRealPath();
+        Set<String> compiled = new HashSet<>();
+        try (Stream<Path> sources = Files.walk(root)) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java"))
+                    .filter(path -> path.toString().contains("/src/") && !path.toString().contains("/target/")
+                            && !path.toString().contains("node_modules"))
+                    .toList()) {
+                compiled.addAll(markedRegions(Files.readAllLines(source)));
+            }
+        }
+        List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(path -> path.toString().endsWith(".md")).forEach(pages::add);
+        }
+        List<String> notCompiled = new ArrayList<>();
+        Pattern javaBlock = Pattern.compile("```java\n(.*?)\n```", Pattern.DOTALL);
+        for (Path page : pages) {
+            Matcher block = javaBlock.matcher(Files.readString(page));
+            while (block.find()) {
+                if (!compiled.contains(block.group(1))) {
+                    notCompiled.add(root.relativize(page) + ":\n" + block.group(1));
+                }
+            }
+        }
+        assertThat(notCompiled).as("Java blocks with no compiled counterpart").isEmpty();
+        assertThat(pages).hasSizeGreaterThan(3);
+    }
+
+    private static List<String> markedRegions(List<String> lines) {
+        List<String> regions = new ArrayList<>();
+        List<String> current = null;
+        for (String line : lines) {
+            if (line.strip().equals("// docs:start")) {
+                current = new ArrayList<>();
+            }
+            else if (line.strip().equals("// docs:end") && current != null) {
+                regions.add(dedent(current));
+                current = null;
+            }
+            else if (current != null) {
+                current.add(line);
+            }
+        }
+        return regions;
+    }
+
+    private static String dedent(List<String> lines) {
+        int indent = lines.stream().filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+        return String.join("\n", lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).toList());
     }
 
     @Test
