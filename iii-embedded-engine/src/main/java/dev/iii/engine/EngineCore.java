@@ -425,12 +425,6 @@ final class EngineCore {
         return new ArrayList<>(connections.values());
     }
 
-    WorkerConnection connection(UUID id) {
-        synchronized (lock) {
-            return connections.get(id);
-        }
-    }
-
     /** From now on nothing new is fired: the engine is going away. */
     void beginShutdown() {
         stopping = true;

@@ -260,41 +260,39 @@ final class EngineFunctions {
         String worker = in.optionalString("worker");
         List<String> workers = in.optionalStrings("workers");
         boolean includeInternal = in.flag("include_internal");
-        List<RegisteredFunction> rows;
-        synchronized (core.lock) {
-            rows = core.functions.all();
-        }
-        List<RegisteredFunction> kept = new ArrayList<>();
-        for (RegisteredFunction function : rows) {
-            String id = function.key().id();
-            if (!includeInternal && (isEngineInternal(id) || taggedInternal(function.metadata()))) {
-                continue;
-            }
-            if (prefix != null && !id.startsWith(prefix)) {
-                continue;
-            }
-            boolean byWorker = worker != null || (workers != null && !workers.isEmpty());
-            if (byWorker && !(function.workerName().equals(worker)
-                    || (workers != null && workers.contains(function.workerName())))) {
-                continue;
-            }
-            if (search != null && !search.isEmpty() && !containsIgnoreCase(id, search)
-                    && !containsIgnoreCase(function.description(), search)) {
-                continue;
-            }
-            kept.add(function);
-        }
-        if (search != null && !search.isEmpty()) {
-            String needle = search.toLowerCase(Locale.ROOT);
-            kept.sort(Comparator.comparingInt((RegisteredFunction f) -> searchRank(f.key().id(), needle))
-                    .thenComparing(f -> f.key().id()));
-        }
-        else {
-            kept.sort(Comparator.comparing(f -> f.key().id()));
-        }
         ObjectNode result = EngineJson.object();
         ArrayNode functions = result.putArray("functions");
-        kept.forEach(f -> functions.add(IntrospectionViews.functionSummary(f)));
+        synchronized (core.lock) {
+            List<RegisteredFunction> kept = new ArrayList<>();
+            for (RegisteredFunction function : core.functions.all()) {
+                String id = function.key().id();
+                if (!includeInternal && (isEngineInternal(id) || taggedInternal(function.metadata()))) {
+                    continue;
+                }
+                if (prefix != null && !id.startsWith(prefix)) {
+                    continue;
+                }
+                boolean byWorker = worker != null || (workers != null && !workers.isEmpty());
+                if (byWorker && !(function.workerName().equals(worker)
+                        || (workers != null && workers.contains(function.workerName())))) {
+                    continue;
+                }
+                if (search != null && !search.isEmpty() && !containsIgnoreCase(id, search)
+                        && !containsIgnoreCase(function.description(), search)) {
+                    continue;
+                }
+                kept.add(function);
+            }
+            if (search != null && !search.isEmpty()) {
+                String needle = search.toLowerCase(Locale.ROOT);
+                kept.sort(Comparator.comparingInt((RegisteredFunction f) -> searchRank(f.key().id(), needle))
+                        .thenComparing(f -> f.key().id()));
+            }
+            else {
+                kept.sort(Comparator.comparing(f -> f.key().id()));
+            }
+            kept.forEach(f -> functions.add(IntrospectionViews.functionSummary(f)));
+        }
         return result;
     }
 
