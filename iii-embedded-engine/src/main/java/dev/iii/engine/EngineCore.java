@@ -87,8 +87,9 @@ final class EngineCore {
             connections.put(worker.id, worker);
             worker.namespaceGraceTimer = scheduler.schedule(() -> onNamespaceGraceExpired(worker),
                     options.namespaceGrace().toMillis(), TimeUnit.MILLISECONDS);
+            // Queued under the lock so nothing routed to this connection can overtake it.
+            worker.send(new WorkerRegistered(worker.id.toString(), worker.reattachToken));
         }
-        worker.send(new WorkerRegistered(worker.id.toString(), worker.reattachToken));
         log.info("{} connected from {}", worker, worker.ipAddress);
         discovery.workerEvent("worker_connected", worker.id);
     }

@@ -76,7 +76,14 @@ final class WorkerSocketServer {
                             }
                         })
                         .build());
-                container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel").build());
+                container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel")
+                        .configurator(new ServerEndpointConfig.Configurator() {
+                            @Override
+                            public <T> T getEndpointInstance(Class<T> endpointClass) {
+                                return endpointClass.cast(new TelemetrySocketEndpoint());
+                            }
+                        })
+                        .build());
             }
             catch (DeploymentException ex) {
                 throw new ServletException(ex);

@@ -42,6 +42,27 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void acceptsAndIgnoresTheTelemetrySocket() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket otel = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(engine.url() + "/otel"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                        closed.complete(code);
+                        return null;
+                    }
+                }).join();
+        otel.sendBinary(java.nio.ByteBuffer.wrap("MTRC{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), true).join();
+        try (TestWorker lister = TestWorker.registered(engine, "otel-check")) {
+            // the telemetry socket is not a worker
+            JsonNode workers = lister.callOk("engine::workers::list", object()).get("workers");
+            assertThat(workers.findValuesAsString("runtime")).containsOnly("java", "engine");
+        }
+        assertThat(closed).isNotDone();
+        otel.abort();
+    }
+
+    @Test
     void answersJsonPingWithPong() {
         try (TestWorker worker = TestWorker.connect(engine)) {
             worker.send(new Ping());
