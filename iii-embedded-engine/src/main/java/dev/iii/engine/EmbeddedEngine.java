@@ -80,7 +80,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             HttpTriggerProvider http = new HttpTriggerProvider(core.lock);
             CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations);
             synchronized (core.lock) {
-                new EngineFunctions(core, inProcess).register();
+                EngineFunctions.registerAll(core, inProcess);
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, HttpTriggerProvider.TYPE),
                         "HTTP API trigger", null, null, http, null, "iii-http"));
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, CronTriggerProvider.TYPE),

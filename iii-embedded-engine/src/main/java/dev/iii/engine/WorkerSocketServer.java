@@ -40,7 +40,7 @@ final class WorkerSocketServer {
         context.addServletContainerInitializer(new EndpointRegistrar(core), null);
         // Upgrades happen in Tomcat's WebSocket filter; a servlet must still be mapped for the filter to run.
         Tomcat.addServlet(context, "not-found", new NotFoundServlet());
-        context.addServletMappingDecoded("/", "not-found");
+        context.addServletMapping("/", "not-found");
     }
 
     void start() {
