@@ -52,6 +52,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.options = builder.options;
     }
 
+    /** A builder with the real engine's defaults: 127.0.0.1, ports 49134 and 3111. */
     public static Builder builder() {
         return new Builder();
     }
@@ -79,7 +80,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             HttpTriggerProvider http = new HttpTriggerProvider(core.lock);
             CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations);
             synchronized (core.lock) {
-                new EngineFunctions(core, inProcess).register();
+                EngineFunctions.registerAll(core, inProcess);
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, HttpTriggerProvider.TYPE),
                         "HTTP API trigger", null, null, http, null, "iii-http"));
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, CronTriggerProvider.TYPE),
@@ -128,6 +129,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
+    /** The address both listeners are bound to. */
     public String host() {
         return host;
     }
@@ -193,11 +195,13 @@ public final class EmbeddedEngine implements AutoCloseable {
             return this;
         }
 
+        /** Timers and limits; default {@link EmbeddedEngineOptions#defaults()}. */
         public Builder options(EmbeddedEngineOptions options) {
             this.options = Objects.requireNonNull(options, "options");
             return this;
         }
 
+        /** An engine that is not started yet; call {@link EmbeddedEngine#start()}. */
         public EmbeddedEngine build() {
             return new EmbeddedEngine(this);
         }

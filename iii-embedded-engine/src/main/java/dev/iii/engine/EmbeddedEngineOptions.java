@@ -41,24 +41,29 @@ public record EmbeddedEngineOptions(Duration namespaceGrace, Duration functionsP
                 Duration.ofSeconds(10), DEFAULT_MAX_MESSAGE_BYTES);
     }
 
+    /** A copy with the grace period for a connection's metadata call changed. */
     public EmbeddedEngineOptions withNamespaceGrace(Duration value) {
         return new EmbeddedEngineOptions(value, functionsPollInterval, httpTimeout, providerAckTimeout,
                 maxMessageBytes);
     }
 
+    /** A copy with the function-change poll interval changed. */
     public EmbeddedEngineOptions withFunctionsPollInterval(Duration value) {
         return new EmbeddedEngineOptions(namespaceGrace, value, httpTimeout, providerAckTimeout, maxMessageBytes);
     }
 
+    /** A copy with the http trigger response timeout changed. */
     public EmbeddedEngineOptions withHttpTimeout(Duration value) {
         return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, value, providerAckTimeout,
                 maxMessageBytes);
     }
 
+    /** A copy with the wait for a worker provider's answer changed. */
     public EmbeddedEngineOptions withProviderAckTimeout(Duration value) {
         return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, httpTimeout, value, maxMessageBytes);
     }
 
+    /** A copy with the largest inbound worker message changed. */
     public EmbeddedEngineOptions withMaxMessageBytes(int value) {
         return new EmbeddedEngineOptions(namespaceGrace, functionsPollInterval, httpTimeout, providerAckTimeout,
                 value);

@@ -23,15 +23,9 @@ import dev.iii.sdk.protocol.Ping;
 import dev.iii.sdk.protocol.Pong;
 import dev.iii.sdk.protocol.ProtocolException;
 import dev.iii.sdk.protocol.Reattach;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterService;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
 import dev.iii.sdk.protocol.RegistrationRejected;
 import dev.iii.sdk.protocol.TriggerAction;
 import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnregisterFunction;
-import dev.iii.sdk.protocol.UnregisterTrigger;
 import dev.iii.sdk.protocol.WorkerRegistered;
 import jakarta.websocket.CloseReason;
 import org.slf4j.Logger;
@@ -59,6 +53,7 @@ final class EngineCore {
     final InvocationRouter invocations;
     final DiscoveryTriggers discovery;
     final InMemoryQueues queues;
+    final RegistrationFrames registrations = new RegistrationFrames(this);
     final long startedAtMs = System.currentTimeMillis();
 
     private final Map<UUID, WorkerConnection> connections = new LinkedHashMap<>();
@@ -85,10 +80,11 @@ final class EngineCore {
     void onOpen(WorkerConnection worker) {
         synchronized (lock) {
             connections.put(worker.id, worker);
-            worker.namespaceGraceTimer = scheduler.schedule(() -> onNamespaceGraceExpired(worker),
+            worker.namespaceGraceTimer = scheduler.schedule(() -> registrations.onNamespaceGraceExpired(worker),
                     options.namespaceGrace().toMillis(), TimeUnit.MILLISECONDS);
+            // Queued under the lock so nothing routed to this connection can overtake it.
+            worker.send(new WorkerRegistered(worker.id.toString(), worker.reattachToken));
         }
-        worker.send(new WorkerRegistered(worker.id.toString(), worker.reattachToken));
         log.info("{} connected from {}", worker, worker.ipAddress);
         discovery.workerEvent("worker_connected", worker.id);
     }
@@ -117,8 +113,8 @@ final class EngineCore {
         if (message instanceof Reattach reattach) {
             reattach(worker, reattach);
         }
-        else if (isRegistration(message)) {
-            applyOrBuffer(worker, message);
+        else if (RegistrationFrames.isRegistration(message)) {
+            registrations.applyOrBuffer(worker, message);
         }
         else if (message instanceof InvokeFunction invoke) {
             invokeFromWorker(worker, invoke);
@@ -135,116 +131,6 @@ final class EngineCore {
         else {
             log.debug("{}: {} ignored", worker, message.getClass().getSimpleName());
         }
-    }
-
-    private static boolean isRegistration(Message message) {
-        return message instanceof RegisterFunction || message instanceof UnregisterFunction
-                || message instanceof RegisterTriggerType || message instanceof RegisterTrigger
-                || message instanceof UnregisterTrigger || message instanceof RegisterService;
-    }
-
-    /**
-     * Registrations wait until the connection's namespace is known (its metadata call or the grace timer),
-     * then apply in arrival order (wire specification §4.2).
-     */
-    private void applyOrBuffer(WorkerConnection worker, Message message) {
-        synchronized (lock) {
-            if (worker.cleanupStarted) {
-                return;
-            }
-            if (worker.namespace == null) {
-                worker.bufferedRegistrations.add(message);
-                return;
-            }
-            apply(worker, message);
-        }
-    }
-
-    private void onNamespaceGraceExpired(WorkerConnection worker) {
-        if (resolveNamespace(worker, Namespaces.DEFAULT)) {
-            log.warn("{}: no engine::workers::register within {} ms; its registrations went to namespace default",
-                    worker, options.namespaceGrace().toMillis());
-        }
-    }
-
-    /** Fixes the connection's namespace and applies what was buffered. Returns whether this call fixed it. */
-    boolean resolveNamespace(WorkerConnection worker, String namespace) {
-        synchronized (lock) {
-            if (worker.namespace != null || worker.cleanupStarted) {
-                return false;
-            }
-            worker.namespace = namespace;
-            if (worker.namespaceGraceTimer != null) {
-                worker.namespaceGraceTimer.cancel(false);
-            }
-            for (Message message : worker.bufferedRegistrations) {
-                apply(worker, message);
-            }
-            worker.bufferedRegistrations.clear();
-            return true;
-        }
-    }
-
-    /** Applies one registration frame. Called with the lock held. */
-    private void apply(WorkerConnection worker, Message message) {
-        if (message instanceof RegisterFunction m) {
-            registerFunction(worker, m);
-        }
-        else if (message instanceof UnregisterFunction m) {
-            FunctionKey key = new FunctionKey(worker.effectiveNamespace(), m.id());
-            worker.functionIds.remove(m.id());
-            if (functions.removeIfOwner(key, worker)) {
-                log.info("function {} unregistered from namespace {} by {}", m.id(), key.namespace(), worker);
-            }
-        }
-        else if (message instanceof RegisterTriggerType m) {
-            String namespace = m.namespace() != null ? m.namespace() : worker.effectiveNamespace();
-            triggers.registerType(new TriggerTypeEntry(new TypeKey(namespace, m.id()), m.description(),
-                    m.triggerRequestFormat(), m.callRequestFormat(), new WorkerTriggerProvider(worker, namespace),
-                    worker, null));
-        }
-        else if (message instanceof RegisterTrigger m) {
-            Binding binding = new Binding(m.id(), m.triggerType(), m.functionId(), m.config(), m.metadata(),
-                    Namespaces.orDefault(m.namespace()), m.triggerNamespace(), worker.effectiveNamespace(),
-                    worker.id);
-            ErrorBody refusal = triggers.register(binding);
-            if (refusal != null) {
-                worker.send(new TriggerRegistrationResult(m.id(), m.triggerType(), m.functionId(), refusal));
-            }
-        }
-        else if (message instanceof UnregisterTrigger m) {
-            triggers.remove(m.id(), null);
-        }
-        else if (message instanceof RegisterService m) {
-            log.debug("{}: service {} noted (services are not modelled)", worker, m.id());
-        }
-    }
-
-    private void registerFunction(WorkerConnection worker, RegisterFunction m) {
-        String namespace = worker.effectiveNamespace();
-        if (m.id().startsWith("engine::") && !Namespaces.DEFAULT.equals(namespace)) {
-            worker.send(new RegistrationRejected(RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT, namespace, m.id(),
-                    null, ""));
-            return;
-        }
-        RegisteredFunction existing = functions.get(namespace, m.id());
-        if (existing != null && existing.owner() != null && existing.owner() != worker
-                && !existing.owner().cleanupStarted) {
-            log.warn("function {} in namespace {} is owned by {}; refused for {}", m.id(), namespace,
-                    existing.owner(), worker);
-            worker.send(new RegistrationRejected(RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT, namespace, m.id(),
-                    null, existing.owner().id.toString()));
-            return;
-        }
-        if (m.invocation() != null) {
-            // HTTP-invoked functions need the engine to call out over HTTP; not modelled here (documented).
-            log.warn("{}: HTTP-invoked function {} ignored (not supported by the embedded engine)", worker, m.id());
-            return;
-        }
-        functions.put(new RegisteredFunction(new FunctionKey(namespace, m.id()), m.description(), m.requestFormat(),
-                m.responseFormat(), m.metadata(), worker, null));
-        worker.functionIds.add(m.id());
-        log.info("function {} registered in namespace {} by {}", m.id(), namespace, worker);
     }
 
     // ---- calls ----------------------------------------------------------------------------------------
@@ -355,7 +241,7 @@ final class EngineCore {
                 releaseName(worker);
             }
             worker.metadata = metadata;
-            resolveNamespace(worker, namespace);
+            registrations.resolveNamespace(worker, namespace);
         }
         log.info("{} registered: runtime {}, version {}, namespace {}", worker, metadata.runtime(),
                 metadata.version(), namespace);
@@ -423,12 +309,6 @@ final class EngineCore {
     /** Live connections, in connection order. Call with the lock held. */
     List<WorkerConnection> connections() {
         return new ArrayList<>(connections.values());
-    }
-
-    WorkerConnection connection(UUID id) {
-        synchronized (lock) {
-            return connections.get(id);
-        }
     }
 
     /** From now on nothing new is fired: the engine is going away. */

@@ -14,7 +14,7 @@ final class HttpTriggerServer {
         Context context = listener.context();
         Wrapper wrapper = Tomcat.addServlet(context, "http-triggers", servlet);
         wrapper.setAsyncSupported(true);
-        context.addServletMappingDecoded("/", "http-triggers");
+        context.addServletMapping("/", "http-triggers");
     }
 
     void start() {

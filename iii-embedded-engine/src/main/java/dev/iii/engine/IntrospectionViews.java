@@ -50,6 +50,12 @@ final class IntrospectionViews {
         return node;
     }
 
+    /** A binding's {@code worker_name}: its target function's worker, else the id's first segment. */
+    static String bindingWorkerName(FunctionRegistry functions, Binding binding) {
+        RegisteredFunction function = functions.get(binding.namespace, binding.functionId);
+        return function != null ? function.workerName() : RegisteredFunction.firstSegment(binding.functionId);
+    }
+
     static ObjectNode triggerTypeSummary(TriggerTypeEntry type) {
         ObjectNode node = EngineJson.object();
         node.put("id", type.key().id());

@@ -3,6 +3,7 @@ package dev.iii.engine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -137,9 +138,9 @@ final class InvocationRouter {
     private static Outcome runInProcess(RegisteredFunction function, WorkerConnection caller, JsonNode data) {
         String id = function.key().id();
         if (data == null || !data.isObject()) {
-            return Outcome.failure("deserialization_error", "Failed to deserialize input for " + id
-                    + ": invalid type: " + (data == null || data.isNull() ? "null" : data.getNodeType().name().toLowerCase())
-                    + ", expected a map");
+            String found = data == null || data.isNull() ? "null" : data.getNodeType().name().toLowerCase(Locale.ROOT);
+            return Outcome.failure("deserialization_error",
+                    "Failed to deserialize input for " + id + ": invalid type: " + found + ", expected a map");
         }
         try {
             return Outcome.success(function.inProcess().call(caller, data));

@@ -22,11 +22,15 @@ final class TomcatListener {
 
     /** Tomcat logs through java.util.logging; its start/stop chatter is not the engine's state. */
     private static final java.util.logging.Logger TOMCAT_LOG = java.util.logging.Logger.getLogger("org.apache");
+    /** Its "thread not stopped" warnings are about the connector's own pool, stopped right after. */
+    private static final java.util.logging.Logger LOADER_LOG =
+            java.util.logging.Logger.getLogger("org.apache.catalina.loader.WebappClassLoaderBase");
 
     static {
         // No JMX beans: several engines may run in one JVM (tests), and nobody manages them over JMX.
         Registry.disableRegistry();
         TOMCAT_LOG.setLevel(java.util.logging.Level.WARNING);
+        LOADER_LOG.setLevel(java.util.logging.Level.SEVERE);
     }
 
     private final Tomcat tomcat = new Tomcat();

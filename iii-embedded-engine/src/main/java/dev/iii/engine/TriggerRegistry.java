@@ -1,7 +1,6 @@
 package dev.iii.engine;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,9 +224,5 @@ final class TriggerRegistry {
             }
         }
         return count;
-    }
-
-    Map<String, Binding> snapshot() {
-        return new HashMap<>(bindings);
     }
 }

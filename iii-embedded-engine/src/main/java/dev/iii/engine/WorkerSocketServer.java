@@ -40,7 +40,7 @@ final class WorkerSocketServer {
         context.addServletContainerInitializer(new EndpointRegistrar(core), null);
         // Upgrades happen in Tomcat's WebSocket filter; a servlet must still be mapped for the filter to run.
         Tomcat.addServlet(context, "not-found", new NotFoundServlet());
-        context.addServletMappingDecoded("/", "not-found");
+        context.addServletMapping("/", "not-found");
     }
 
     void start() {
@@ -76,7 +76,14 @@ final class WorkerSocketServer {
                             }
                         })
                         .build());
-                container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel").build());
+                container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel")
+                        .configurator(new ServerEndpointConfig.Configurator() {
+                            @Override
+                            public <T> T getEndpointInstance(Class<T> endpointClass) {
+                                return endpointClass.cast(new TelemetrySocketEndpoint());
+                            }
+                        })
+                        .build());
             }
             catch (DeploymentException ex) {
                 throw new ServletException(ex);

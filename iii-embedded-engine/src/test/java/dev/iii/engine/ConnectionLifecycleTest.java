@@ -42,6 +42,27 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void acceptsAndIgnoresTheTelemetrySocket() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
+        java.net.http.WebSocket otel = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create(engine.url() + "/otel"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                        closed.complete(code);
+                        return null;
+                    }
+                }).join();
+        otel.sendBinary(java.nio.ByteBuffer.wrap("MTRC{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), true).join();
+        try (TestWorker lister = TestWorker.registered(engine, "otel-check")) {
+            // the telemetry socket is not a worker
+            JsonNode workers = lister.callOk("engine::workers::list", object()).get("workers");
+            assertThat(workers.findValuesAsString("runtime")).containsOnly("java", "engine");
+        }
+        assertThat(closed).isNotDone();
+        otel.abort();
+    }
+
+    @Test
     void answersJsonPingWithPong() {
         try (TestWorker worker = TestWorker.connect(engine)) {
             worker.send(new Ping());
@@ -175,6 +196,50 @@ class ConnectionLifecycleTest {
             intruder.sendMetadata("keeper", null);
             intruder.await(RegistrationRejected.class, r -> true);
             assertThat(old.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void closeDropsWorkerSocketsAndIsIdempotent() {
+        EmbeddedEngine closing = EngineTestSupport.start();
+        int port = closing.port();
+        try (TestWorker worker = TestWorker.connect(closing)) {
+            closing.close();
+            worker.awaitClosed();
+            closing.close();
+        }
+        // the port is free again
+        try (EmbeddedEngine again = EmbeddedEngine.builder().port(port).httpPort(0)
+                .options(EngineTestSupport.fastOptions()).build().start()) {
+            assertThat(again.port()).isEqualTo(port);
+            assertThat(again.url()).isEqualTo("ws://127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void triggerProvidersResolveInTheRegistrantsNamespaceFirst() {
+        try (TestWorker defaultProvider = TestWorker.registered(engine, "default-provider");
+                TestWorker teamProvider = TestWorker.connect(engine);
+                TestWorker teamUser = TestWorker.connect(engine)) {
+            teamProvider.sendMetadata("team-provider", "team");
+            teamUser.sendMetadata("team-user", "team");
+            defaultProvider.send(new dev.iii.sdk.protocol.RegisterTriggerType("shared::type", "", null, null, null));
+            teamProvider.send(new dev.iii.sdk.protocol.RegisterTriggerType("shared::type", "", null, null, null));
+            await().atMost(TestWorker.WAIT).until(() -> teamUser.callOk("engine::triggers::list", object())
+                    .get("triggers").size() == 4);
+            teamUser.send(new dev.iii.sdk.protocol.RegisterTrigger("t-1", "shared::type", "team::fn", object(), null,
+                    "team", null));
+            dev.iii.sdk.protocol.RegisterTrigger offered = teamProvider.await(dev.iii.sdk.protocol.RegisterTrigger.class,
+                    r -> r.id().equals("t-1"));
+            assertThat(offered.namespace()).isEqualTo("team");
+            assertThat(offered.triggerNamespace()).isEqualTo("team");
+            assertThat(defaultProvider.receivedOf(dev.iii.sdk.protocol.RegisterTrigger.class)).isEmpty();
+
+            // the team provider leaves: the binding falls back to the default namespace's provider
+            teamProvider.close();
+            dev.iii.sdk.protocol.RegisterTrigger moved = defaultProvider.await(dev.iii.sdk.protocol.RegisterTrigger.class,
+                    r -> r.id().equals("t-1"));
+            assertThat(moved.triggerNamespace()).isNull();
         }
     }
 

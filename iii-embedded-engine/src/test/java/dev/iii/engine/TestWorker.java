@@ -56,6 +56,10 @@ final class TestWorker implements AutoCloseable {
         return new TestWorker(engine.url());
     }
 
+    static TestWorker connectTo(String url) {
+        return new TestWorker(url);
+    }
+
     /** Connects, sends metadata with {@code name} and a pid, and waits until it shows in the worker list. */
     static TestWorker registered(EmbeddedEngine engine, String name) {
         TestWorker worker = connect(engine);
