@@ -4,41 +4,66 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 import dev.iii.engine.EmbeddedEngine;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.sdk.ErrorCode;
+import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.WorkerOptions;
+import dev.iii.sdk.discovery.FunctionInfo;
+import dev.iii.sdk.discovery.WorkerInfo;
+import dev.iii.sdk.function.FunctionOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The official Node SDK (npm {@code iii-sdk}, pinned) against the embedded engine: one engine and one Node
- * worker for the whole class, to keep the run short.
+ * The official Node SDK (npm {@code iii-sdk}, pinned) and the Java SDK on the embedded engine, calling each
+ * other: one engine, one Node worker and one Java worker for the whole class, to keep the run short.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeSdkInteropTest {
 
     private static final String NODE_WORKER_NAME = "node-interop-worker";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Greeting(String name) {
+    }
 
     private EmbeddedEngine engine;
     private NodeWorker nodeWorker;
     private JsonNode selfChecks;
+    private IIIWorker java;
 
     @BeforeAll
-    void startEngineAndNodeWorker() {
+    void startEngineAndWorkers() throws InterruptedException {
         engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start();
         nodeWorker = NodeWorker.start("node-worker.mjs", engine.url(), Map.of("WORKER_NAME", NODE_WORKER_NAME));
-        selfChecks = RawWorker.JSON.readTree(nodeWorker.awaitLine("READY"));
+        selfChecks = JSON.readTree(nodeWorker.awaitLine("READY"));
+        java = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("java-interop-worker").build());
+        java.registerFunction("java::greet", FunctionOptions.builder().description("Greets").build(), Greeting.class,
+                (greeting, context) -> Map.of("greeting", "hello " + greeting.name(), "caller", context.callerWorkerId()));
+        java.registerFunction("java::boom", (payload, context) -> {
+            throw new InvocationException("java_refused", "refused by java");
+        });
+        java.start();
+        assertThat(java.awaitConnected(Duration.ofSeconds(20))).isTrue();
     }
 
     @AfterAll
     void stop() {
+        if (java != null) {
+            java.shutdown(Duration.ofSeconds(2));
+        }
         if (nodeWorker != null) {
             nodeWorker.close();
         }
@@ -52,57 +77,90 @@ class NodeSdkInteropTest {
         assertThat(selfChecks.get("functionsList").asBoolean()).isTrue();
         assertThat(selfChecks.get("workersList").get("runtime").asString()).isEqualTo("node");
         assertThat(selfChecks.get("workersList").get("version").asString()).isEqualTo("0.22.1");
-        assertThat(selfChecks.get("triggersList").findValuesAsString("id")).isEmpty();
         assertThat(selfChecks.get("triggersList").toString()).contains("\"http\"", "\"cron\"");
         assertThat(selfChecks.get("registeredTriggers").asBoolean()).isTrue();
         assertThat(selfChecks.get("selfCall").asBoolean()).isTrue();
     }
 
     @Test
-    void voidCallFromNodeReturnsAtOnceAndStillRuns() {
-        assertThat(selfChecks.get("voidCall").asBoolean()).isTrue();
-        try (RawWorker java = new RawWorker(engine.url(), "java-void-check")) {
-            JsonNode voids = java.call("node::voids", RawWorker.JSON.createObjectNode()).result();
-            assertThat(voids.get("count").asInt()).isEqualTo(1);
-        }
+    void javaCallsNodeFunctions() throws Exception {
+        JsonNode echo = java.call("node::echo", Map.of("msg", "hi", "n", 1)).get();
+        assertThat(echo.get("msg").asString()).isEqualTo("hi");
+        assertThat(echo.get("_caller_worker_id").asString()).isEqualTo(java.workerId().orElseThrow());
+
+        assertThatThrownBy(() -> java.call("node::boom", Map.of()).join()).cause()
+                .isInstanceOfSatisfying(InvocationException.class, error -> {
+                    assertThat(error.getCode()).isEqualTo(ErrorCode.INVOCATION_FAILED);
+                    assertThat(error.getMessage()).isEqualTo("boom from node");
+                    assertThat(error.getRemoteStackTrace()).contains("boom from node");
+                    assertThat(error.getFunctionId()).isEqualTo("node::boom");
+                });
     }
 
     @Test
-    void missingFunctionReachesNodeAsFunctionNotFound() {
+    void javaVoidCallReachesNode() throws Exception {
+        int before = java.call("node::voids", Map.of()).get().get("count").asInt();
+        java.callVoid("node::record-void", Map.of("from", "java"));
+        await().until(() -> java.call("node::voids", Map.of()).get().get("count").asInt() == before + 1);
+    }
+
+    @Test
+    void missingFunctionsAreFunctionNotFoundOnBothSides() {
         JsonNode missing = selfChecks.get("missingFunction");
         assertThat(missing.get("code").asString()).isEqualTo("function_not_found");
         assertThat(missing.get("message").asString()).contains("Function missing::fn not found in namespace default.");
+        assertThatThrownBy(() -> java.call("missing::fn", Map.of()).join()).cause()
+                .isInstanceOfSatisfying(InvocationException.class,
+                        error -> assertThat(error.getCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND));
     }
 
     @Test
-    void javaCallsNodeFunctions() {
-        try (RawWorker java = new RawWorker(engine.url(), "java-caller")) {
-            InvocationResult echo = java.call("node::echo", RawWorker.JSON.createObjectNode().put("msg", "hi").put("n", 1));
-            assertThat(echo.error()).isNull();
-            assertThat(echo.result().get("msg").asString()).isEqualTo("hi");
-            assertThat(echo.result().get("_caller_worker_id").asString()).isEqualTo(java.workerId);
-
-            InvocationResult boom = java.call("node::boom", RawWorker.JSON.createObjectNode());
-            assertThat(boom.error().code()).isEqualTo("invocation_failed");
-            assertThat(boom.error().message()).isEqualTo("boom from node");
-            assertThat(boom.error().stacktrace()).contains("boom from node");
+    void nodeCallsJavaFunctionsAndGetsTheirErrors() {
+        try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(),
+                Map.of("FUNCTION_ID", "java::greet", "PAYLOAD", "{\"name\":\"node\"}", "WORKER_NAME", "node-caller"))) {
+            JsonNode result = JSON.readTree(caller.awaitLine("RESULT"));
+            assertThat(result.get("greeting").asString()).isEqualTo("hello node");
+            assertThat(result.get("caller").asString()).isNotBlank();
+            assertThat(caller.awaitExit()).isZero();
+        }
+        try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(),
+                Map.of("FUNCTION_ID", "java::boom", "PAYLOAD", "{}", "WORKER_NAME", "node-caller-2"))) {
+            JsonNode error = JSON.readTree(caller.awaitLine("ERROR"));
+            assertThat(error.get("code").asString()).isEqualTo("java_refused");
+            // Node formats its error messages as "<code>: <message>".
+            assertThat(error.get("message").asString()).endsWith("refused by java");
+            assertThat(caller.awaitExit()).isEqualTo(1);
         }
     }
 
     @Test
-    void nodeCallsAJavaFunction() {
-        try (RawWorker java = new RawWorker(engine.url(), "java-server")) {
-            java.registerFunction("java::greet");
-            try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(),
-                    Map.of("FUNCTION_ID", "java::greet", "PAYLOAD", "{\"name\":\"node\"}", "WORKER_NAME", "node-caller"))) {
-                InvokeFunction call = java.serveOnce("java::greet",
-                        data -> RawWorker.JSON.createObjectNode().put("greeting", "hello " + data.get("name").asString()));
-                assertThat(call.data().get("_caller_worker_id").asString()).isNotBlank();
-                JsonNode result = RawWorker.JSON.readTree(caller.awaitLine("RESULT"));
-                assertThat(result.get("greeting").asString()).isEqualTo("hello node");
-                assertThat(caller.awaitExit()).isZero();
+    void nodeSeesTheJavaWorkerInTheWorkerList() {
+        try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(),
+                Map.of("FUNCTION_ID", "engine::workers::list", "PAYLOAD", "{}", "WORKER_NAME", "node-lister"))) {
+            JsonNode workers = JSON.readTree(caller.awaitLine("RESULT")).get("workers");
+            JsonNode javaRow = null;
+            for (JsonNode row : workers) {
+                if ("java-interop-worker".equals(row.path("name").asString(null))) {
+                    javaRow = row;
+                }
             }
+            assertThat(javaRow).isNotNull();
+            assertThat(javaRow.get("runtime").asString()).isEqualTo("java");
+            assertThat(javaRow.get("function_count").asInt()).isEqualTo(2);
+            assertThat(caller.awaitExit()).isZero();
         }
+    }
+
+    @Test
+    void javaListsTheNodeWorkerAndItsFunctions() {
+        WorkerInfo node = java.listWorkers().join().stream().filter(w -> NODE_WORKER_NAME.equals(w.name())).findFirst()
+                .orElseThrow();
+        assertThat(node.runtime()).isEqualTo("node");
+        assertThat(node.version()).isEqualTo("0.22.1");
+        assertThat(node.functionCount()).isEqualTo(5);
+        assertThat(java.listFunctions().join()).extracting(FunctionInfo::functionId)
+                .contains("node::echo", "node::boom", "java::greet", "java::boom");
+        assertThat(java.listTriggers().join()).anyMatch(type -> type.id().equals("http"));
     }
 
     @Test
@@ -113,27 +171,11 @@ class NodeSdkInteropTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"qty\":2}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.headers().firstValue("x-node")).contains("yes");
-        JsonNode body = RawWorker.JSON.readTree(response.body());
+        JsonNode body = JSON.readTree(response.body());
         assertThat(body.get("id").asString()).isEqualTo("42");
         assertThat(body.get("method").asString()).isEqualTo("POST");
         assertThat(body.get("path").asString()).isEqualTo("/node/items/:id");
         assertThat(body.get("got").get("qty").asInt()).isEqualTo(2);
         assertThat(body.get("q").asString()).isEqualTo("search");
-    }
-
-    @Test
-    void engineListsTheNodeWorkerWithItsMetadata() {
-        try (RawWorker java = new RawWorker(engine.url(), "java-lister")) {
-            JsonNode workers = java.call("engine::workers::list", RawWorker.JSON.createObjectNode()).result().get("workers");
-            JsonNode node = null;
-            for (JsonNode row : workers) {
-                if (NODE_WORKER_NAME.equals(row.path("name").asString(null))) {
-                    node = row;
-                }
-            }
-            assertThat(node).isNotNull();
-            assertThat(node.get("runtime").asString()).isEqualTo("node");
-            assertThat(node.get("function_count").asInt()).isEqualTo(5);
-        }
     }
 }
