@@ -32,7 +32,7 @@ final class ConnectionSupervisor implements EngineSocketHandler.Events {
 
     /** The worker's side of the connection. */
     interface Worker {
-        /** A socket opened: replay everything, then call {@link #markConnected}. */
+        /** A socket opened: replay everything, {@link #attach}, and later {@link #ready}. */
         void opened(EngineConnection connection);
 
         void received(EngineConnection connection, Message message);
@@ -196,30 +196,40 @@ final class ConnectionSupervisor implements EngineSocketHandler.Events {
 
     /**
      * Called by the worker once the replay of {@code connection} is sent, while it still holds its own lock,
-     * so that nothing registered meanwhile can miss both the replay and the live connection.
+     * so that nothing registered meanwhile can miss both the replay and the live connection. From here on
+     * frames go out on this connection; the state becomes {@code CONNECTED} on {@link #ready}.
      *
      * @return {@code false} when the supervisor stopped in between; the connection is then closed
      */
-    boolean markConnected(EngineConnection connection) {
+    boolean attach(EngineConnection connection) {
         synchronized (lock) {
             if (stopped || connection.number() != currentAttempt || !connection.isOpen()) {
                 connection.close(CloseStatus.NORMAL);
                 return false;
+            }
+            current = connection;
+            long period = options.pingInterval().toMillis();
+            connection.keepalive(scheduler.scheduleAtFixedRate(() -> keepalive(connection), period, period,
+                    TimeUnit.MILLISECONDS));
+        }
+        return true;
+    }
+
+    /** The engine has applied the connection's registrations: the worker is connected. */
+    void ready(EngineConnection connection) {
+        synchronized (lock) {
+            if (stopped || connection != current || state == ConnectionState.CONNECTED) {
+                return;
             }
             if (everConnected) {
                 reconnects.incrementAndGet();
             }
             everConnected = true;
             retry = 0;
-            current = connection;
             lastError = null;
-            long period = options.pingInterval().toMillis();
-            connection.keepalive(scheduler.scheduleAtFixedRate(() -> keepalive(connection), period, period,
-                    TimeUnit.MILLISECONDS));
             setState(ConnectionState.CONNECTED, null);
         }
         log.info("Connected to iii engine at {}", options.url());
-        return true;
     }
 
     private void keepalive(EngineConnection connection) {

@@ -31,6 +31,7 @@ final class EngineConnection {
     private volatile String reattachToken;
     private volatile ScheduledFuture<?> keepalive;
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final java.util.concurrent.CompletableFuture<Void> pong = new java.util.concurrent.CompletableFuture<>();
 
     EngineConnection(long number, WebSocketSession session, MessageCodec codec) {
         this.number = number;
@@ -79,6 +80,11 @@ final class EngineConnection {
     /** {@code true} the first time only: a loss is reported once however many callbacks notice it. */
     boolean reportClosed() {
         return closeReported.compareAndSet(false, true);
+    }
+
+    /** Completes at the first JSON {@code pong}: the engine has read every frame sent before the ping. */
+    java.util.concurrent.CompletableFuture<Void> pong() {
+        return pong;
     }
 
     void touch() {

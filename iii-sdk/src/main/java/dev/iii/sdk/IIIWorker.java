@@ -95,6 +95,7 @@ public final class IIIWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IIIWorker.class);
     private static final String ENGINE_PREFIX = "engine::";
+    private static final String REGISTER_WORKER = "engine::workers::register";
     private static final String DEFAULT_NAMESPACE = "default";
     private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
@@ -713,19 +714,30 @@ public final class IIIWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends what every (re)connect sends, in the reference order: {@code reattach}, the metadata call, trigger
+     * types, functions, bindings, then the calls that waited for a connection. The metadata call expects a
+     * result and a JSON ping follows the replay: the engine applies a connection's registrations only once
+     * its metadata call lands, so the worker counts as connected when both answers are back, and refusals
+     * of the metadata call (a forbidden namespace, say) are reported instead of passing in silence.
+     */
     private void replay(EngineConnection connection) {
+        PendingCalls.Call registration;
         synchronized (lock) {
             if (previousWorkerId != null) {
                 connection.send(new Reattach(previousWorkerId, previousReattachToken));
             }
-            connection.send(new InvokeFunction(null, "engine::workers::register", workerMetadata(), null, null, null,
-                    new TriggerAction.Void(), null));
+            registration = pendingCalls.open(REGISTER_WORKER, options.connectTimeout());
+            registration.sentOn = connection;
+            connection.send(new InvokeFunction(registration.id, REGISTER_WORKER, workerMetadata(), null, null, null,
+                    null, null));
             triggerTypes.values().forEach(t -> connection.send(t.frame));
             for (FunctionEntry function : functions.values()) {
                 function.rejection = null;
                 connection.send(function.frame);
             }
             triggers.values().forEach(t -> connection.send(t.frame));
+            connection.send(new Ping());
             long now = System.nanoTime();
             int sent = 0;
             int expired = 0;
@@ -745,10 +757,29 @@ public final class IIIWorker implements AutoCloseable {
             if (sent + expired > 0) {
                 log.debug("sent {} call(s) queued while offline; dropped {} whose time ran out", sent, expired);
             }
-            supervisor.markConnected(connection);
+            if (!supervisor.attach(connection)) {
+                return;
+            }
         }
         log.debug("replayed {} trigger type(s), {} function(s), {} trigger(s)", triggerTypes.size(), functions.size(),
                 triggers.size());
+        CompletableFuture<Void> registered = registration.future.handle((result, error) -> {
+            if (error != null) {
+                Throwable cause = HandlerFailure.unwrap(error);
+                log.warn("The engine did not accept this worker's metadata ({}); its registrations apply once the "
+                        + "engine's grace period ends, in namespace default", cause.getMessage());
+            }
+            return null;
+        });
+        CompletableFuture.allOf(registered, connection.pong())
+                .orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((done, error) -> {
+                    if (error != null) {
+                        log.warn("The engine did not confirm this worker's registrations within {} ms",
+                                options.connectTimeout().toMillis());
+                    }
+                    supervisor.ready(connection);
+                });
     }
 
     private JsonNode workerMetadata() {
@@ -802,13 +833,16 @@ public final class IIIWorker implements AutoCloseable {
         else if (message instanceof Ping) {
             connection.send(new Pong());
         }
+        else if (message instanceof Pong) {
+            connection.pong().complete(null);
+        }
         else if (message instanceof EngineError error) {
             log.error("The iii engine refused the connection: {} {}", error.error().code(), error.error().message());
         }
         else if (message instanceof UnknownMessage unknown) {
             log.debug("ignored a frame of unknown type {}", unknown.type());
         }
-        else if (!(message instanceof dev.iii.sdk.protocol.Pong)) {
+        else {
             log.debug("ignored an unexpected {} from the engine", message.getClass().getSimpleName());
         }
     }

@@ -73,8 +73,9 @@ class ConnectSequenceTest {
 
         InvokeFunction metadata = side.next(InvokeFunction.class);
         assertThat(metadata.functionId()).isEqualTo("engine::workers::register");
-        assertThat(metadata.invocationId()).isNull();
-        assertThat(metadata.action()).isEqualTo(new TriggerAction.Void());
+        // Asked as request/response: its result tells the worker the engine applied its registrations.
+        assertThat(metadata.invocationId()).isNotNull();
+        assertThat(metadata.action()).isNull();
         assertThat(metadata.data().get("runtime").asString()).isEqualTo("java");
         assertThat(metadata.data().get("version").asString()).isEqualTo(IIIWorker.SDK_VERSION).isNotEqualTo("unknown");
         assertThat(metadata.data().get("name").asString()).isEqualTo("orders-worker");
@@ -92,6 +93,7 @@ class ConnectSequenceTest {
         RegisterTrigger trigger = side.next(RegisterTrigger.class);
         assertThat(trigger.triggerType()).isEqualTo("http");
         assertThat(trigger.config().get("api_path").asString()).isEqualTo("/orders");
+        side.next(dev.iii.sdk.protocol.Ping.class);
         assertThat(side.receivedOf(Reattach.class)).isEmpty();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
         assertThat(worker.workerId()).contains(side.workerId);
@@ -120,10 +122,28 @@ class ConnectSequenceTest {
     }
 
     @Test
+    void connectedOnlyOnceTheEngineConfirmedTheRegistrations() throws Exception {
+        engine.close();
+        engine = TestEngine.start();
+        engine.answerHandshake(false);
+        worker = workerWithRegistrations().start();
+        TestEngine.WorkerSide side = engine.nextConnection();
+        InvokeFunction metadata = side.next(InvokeFunction.class);
+        side.await(dev.iii.sdk.protocol.Ping.class);
+        assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTING);
+
+        side.send(new dev.iii.sdk.protocol.Pong());
+        side.send(dev.iii.sdk.protocol.InvocationResult.failure(metadata.invocationId(), metadata.functionId(),
+                new dev.iii.sdk.protocol.ErrorBody("FORBIDDEN", "namespace not allowed")));
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+    }
+
+    @Test
     void registrationsMadeWhileConnectedAreSentOnceAndNotQueued() throws Exception {
         worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("late").build()).start();
         TestEngine.WorkerSide side = engine.nextConnection();
         side.next(InvokeFunction.class);
+        side.next(dev.iii.sdk.protocol.Ping.class);
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
 
         worker.registerFunction("late::fn", (payload, context) -> null);

@@ -381,7 +381,7 @@ class InvocationsTest {
         connect(null);
         side.await(RegisterFunction.class);
         registration.unregister();
-        assertThat(side.next(dev.iii.sdk.protocol.UnregisterFunction.class).id()).isEqualTo("t::gone");
+        assertThat(side.await(dev.iii.sdk.protocol.UnregisterFunction.class).id()).isEqualTo("t::gone");
         InvokeFunction invoke = invoke("t::gone", "{}");
         side.send(invoke);
         assertThat(resultFor(invoke).error().code()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);

@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -58,7 +57,6 @@ class KeepaliveTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> opcodes.contains(0x9));
         await().atMost(Duration.ofSeconds(20)).until(() -> connections.get() >= 2);
-        assertThat(worker.reconnectCount()).isGreaterThanOrEqualTo(1);
     }
 
     private void acceptSilently() {

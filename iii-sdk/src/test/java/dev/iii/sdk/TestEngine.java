@@ -12,7 +12,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.sdk.protocol.InvokeFunction;
 import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.Ping;
+import dev.iii.sdk.protocol.Pong;
 import dev.iii.sdk.protocol.MessageCodec;
 import dev.iii.sdk.protocol.WorkerRegistered;
 import jakarta.websocket.CloseReason;
@@ -48,6 +52,7 @@ final class TestEngine implements AutoCloseable {
     private final BlockingQueue<WorkerSide> connections = new LinkedBlockingQueue<>();
     private final List<WorkerSide> all = new CopyOnWriteArrayList<>();
     private volatile boolean greet = true;
+    private volatile boolean answerHandshake = true;
     private final int port;
 
     private TestEngine() throws IOException, LifecycleException {
@@ -96,6 +101,29 @@ final class TestEngine implements AutoCloseable {
     /** Whether new connections get {@code workerregistered} (as the real engine always does). */
     void greetConnections(boolean greet) {
         this.greet = greet;
+    }
+
+    /**
+     * Answers what the real engine always answers, so tests need not: the metadata call with
+     * {@code {"success":true}}, and JSON pings with pongs. The frames are still recorded.
+     */
+    private void answerAsTheEngineDoes(WorkerSide side, Message message) {
+        if (!answerHandshake) {
+            return;
+        }
+        if (message instanceof Ping) {
+            side.send(new Pong());
+        }
+        else if (message instanceof InvokeFunction call && call.functionId().equals("engine::workers::register")
+                && call.invocationId() != null) {
+            side.send(InvocationResult.success(call.invocationId(), call.functionId(),
+                    tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("success", true)));
+        }
+    }
+
+    /** Whether to answer metadata calls and JSON pings by itself (on by default). */
+    void answerHandshake(boolean answer) {
+        this.answerHandshake = answer;
     }
 
     /** The next connection a worker opens. */
@@ -238,6 +266,7 @@ final class TestEngine implements AutoCloseable {
                 Message message = CODEC.decode(text);
                 side.received.add(message);
                 side.inbox.add(message);
+                engine.answerAsTheEngineDoes(side, message);
                 synchronized (side.received) {
                     side.received.notifyAll();
                 }
