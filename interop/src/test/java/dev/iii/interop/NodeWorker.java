@@ -43,9 +43,13 @@ final class NodeWorker implements AutoCloseable {
      * @param env extra environment, e.g. {@code WORKER_NAME}
      */
     static NodeWorker start(String script, String engineUrl, Map<String, String> env) {
-        Path dir = interopDir();
-        ProcessBuilder builder = new ProcessBuilder(nodeExecutable(), "workers/" + script)
-                .directory(dir.toFile())
+        return start(interopDir(), "workers/" + script, engineUrl, env);
+    }
+
+    /** Starts {@code <directory>/<script>}, for scripts with their own {@code node_modules} (the samples). */
+    static NodeWorker start(Path directory, String script, String engineUrl, Map<String, String> env) {
+        ProcessBuilder builder = new ProcessBuilder(nodeExecutable(), script)
+                .directory(directory.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("III_URL", engineUrl);
         builder.environment().put("OTEL_ENABLED", "false");

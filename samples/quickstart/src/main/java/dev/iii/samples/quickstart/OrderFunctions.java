@@ -23,11 +23,14 @@ public class OrderFunctions {
 
     private final Map<String, Order> orders = new ConcurrentHashMap<>();
     private final Inventory inventory;
+    private final Notifications notifications;
 
-    public OrderFunctions(Inventory inventory) {
+    public OrderFunctions(Inventory inventory, Notifications notifications) {
         this.inventory = inventory;
+        this.notifications = notifications;
     }
 
+    // docs:start
     /** Places an order; the inventory must hold its stock first, so {@code out_of_stock} reaches the caller. */
     @IIIFunction(id = "orders::create", description = "Place an order")
     public Order create(CreateOrder request) {
@@ -39,8 +42,10 @@ public class OrderFunctions {
         inventory.reserve(new ReserveStock(id, request.lines()));
         Order order = new Order(id, request.customer(), List.copyOf(request.lines()), "RESERVED", Instant.now());
         orders.put(id, order);
+        notifications.orderPlaced(order);
         return order;
     }
+    // docs:end
 
     @IIIFunction(id = "orders::get", description = "Look an order up")
     public Order get(String id) {
@@ -51,6 +56,7 @@ public class OrderFunctions {
         return order;
     }
 
+    // docs:start
     @IIIFunction(id = "orders::http-create", description = "POST /orders")
     @IIITrigger(type = "http", config = { "api_path=/orders", "http_method=POST" })
     public HttpTriggerResponse createOverHttp(HttpTriggerRequest<CreateOrder> request) {
@@ -65,6 +71,7 @@ public class OrderFunctions {
             return HttpTriggerResponse.status(status, Map.of("code", ex.getCode(), "message", ex.getMessage()));
         }
     }
+    // docs:end
 
     @IIIFunction(id = "orders::http-get", description = "GET /orders/:id")
     @IIITrigger(type = "http", config = { "api_path=/orders/:id", "http_method=GET" })
