@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,7 @@ final class TestEngine implements AutoCloseable {
     private final List<WorkerSide> all = new CopyOnWriteArrayList<>();
     private volatile boolean greet = true;
     private volatile boolean answerHandshake = true;
+    private volatile Map<String, List<String>> handshakeHeaders = Map.of();
     private final int port;
 
     private TestEngine() throws IOException, LifecycleException {
@@ -75,6 +77,15 @@ final class TestEngine implements AutoCloseable {
             try {
                 container.addEndpoint(ServerEndpointConfig.Builder.create(WorkerEndpoint.class, "/")
                         .configurator(new ServerEndpointConfig.Configurator() {
+                            @Override
+                            public void modifyHandshake(ServerEndpointConfig config,
+                                    jakarta.websocket.server.HandshakeRequest request,
+                                    jakarta.websocket.HandshakeResponse response) {
+                                Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                                headers.putAll(request.getHeaders());
+                                handshakeHeaders = headers;
+                            }
+
                             @Override
                             @SuppressWarnings("unchecked")
                             public <T> T getEndpointInstance(Class<T> endpointClass) {
@@ -124,6 +135,11 @@ final class TestEngine implements AutoCloseable {
     /** Whether to answer metadata calls and JSON pings by itself (on by default). */
     void answerHandshake(boolean answer) {
         this.answerHandshake = answer;
+    }
+
+    /** The HTTP headers of the last WebSocket handshake (names case-insensitive). */
+    Map<String, List<String>> handshakeHeaders() {
+        return handshakeHeaders;
     }
 
     /** The next connection a worker opens. */

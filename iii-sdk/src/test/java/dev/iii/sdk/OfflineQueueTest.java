@@ -1,0 +1,104 @@
+package dev.iii.sdk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.Ping;
+import dev.iii.sdk.protocol.RegisterFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Calls made while disconnected, and calls caught by a dropped connection (wire specification §4.2, §4.6). */
+class OfflineQueueTest {
+
+    private TestEngine engine;
+    private IIIWorker worker;
+
+    @BeforeEach
+    void createWorker() throws Exception {
+        engine = TestEngine.start();
+        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("offline")
+                .reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
+        worker.registerFunction("offline::fn", (payload, context) -> null);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        worker.shutdown(Duration.ofSeconds(1));
+        engine.close();
+    }
+
+    private static InvocationException failure(CompletableFuture<?> call) {
+        return (InvocationException) HandlerFailure.unwrap(call.handle((value, error) -> error).join());
+    }
+
+    @Test
+    void callsMadeBeforeTheConnectionAreSentAfterTheReplayUnlessTheirTimeRanOut() throws Exception {
+        CompletableFuture<JsonNode> waiting = worker.call("remote::echo", Map.of("queued", true));
+        CompletableFuture<JsonNode> expired = worker.call("remote::expired", Map.of(),
+                CallOptions.defaults().withTimeout(Duration.ofMillis(50)));
+        worker.callVoid("remote::fire", Map.of("queued", true));
+        assertThat(failure(expired).getCode()).isEqualTo(ErrorCode.TIMEOUT);
+
+        worker.start();
+        TestEngine.WorkerSide side = engine.nextConnection();
+        InvokeFunction echo = side.find(InvokeFunction.class, call -> call.functionId().equals("remote::echo"));
+        side.find(InvokeFunction.class, call -> call.functionId().equals("remote::fire"));
+        List<Message> frames = side.received;
+        int replayEnd = frames.indexOf(side.find(Ping.class, ping -> true));
+        assertThat(frames.indexOf(side.find(RegisterFunction.class, f -> true))).isLessThan(replayEnd);
+        assertThat(frames.indexOf(echo)).isGreaterThan(replayEnd);
+        assertThat(side.receivedOf(InvokeFunction.class)).noneMatch(call -> call.functionId().equals("remote::expired"));
+
+        side.send(InvocationResult.success(echo.invocationId(), echo.functionId(), echo.data()));
+        assertThat(waiting.get().get("queued").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aCallInFlightWhenTheConnectionDropsFailsAtOnceAndIsNotSentAgain() throws Exception {
+        worker.start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        CompletableFuture<JsonNode> inFlight = worker.call("remote::slow", Map.of());
+        first.find(InvokeFunction.class, call -> call.functionId().equals("remote::slow"));
+
+        first.drop();
+        InvocationException lost = failure(inFlight);
+        assertThat(lost.getCode()).isEqualTo(ErrorCode.CONNECTION_LOST);
+        assertThat(lost.getFunctionId()).isEqualTo("remote::slow");
+
+        TestEngine.WorkerSide second = engine.nextConnection();
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        CompletableFuture<JsonNode> after = worker.call("remote::after", JsonNodeFactory.instance.objectNode());
+        InvokeFunction call = second.find(InvokeFunction.class, c -> c.functionId().equals("remote::after"));
+        second.send(InvocationResult.success(call.invocationId(), call.functionId(), null));
+        assertThat(after.get()).isNull();
+        assertThat(second.receivedOf(InvokeFunction.class)).noneMatch(c -> c.functionId().equals("remote::slow"));
+    }
+
+    @Test
+    void callsMadeWhileReconnectingWaitForTheNextConnection() throws Exception {
+        worker.start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        first.drop();
+        await().until(() -> worker.connectionState() != ConnectionState.CONNECTED);
+        CompletableFuture<JsonNode> waiting = worker.call("remote::later", Map.of());
+        TestEngine.WorkerSide second = engine.nextConnection();
+        InvokeFunction call = second.find(InvokeFunction.class, c -> c.functionId().equals("remote::later"));
+        second.send(InvocationResult.success(call.invocationId(), call.functionId(), JsonNodeFactory.instance.numberNode(7)));
+        assertThat(waiting.get().asInt()).isEqualTo(7);
+        assertThat(first.receivedOf(InvokeFunction.class)).noneMatch(c -> c.functionId().equals("remote::later"));
+    }
+}
