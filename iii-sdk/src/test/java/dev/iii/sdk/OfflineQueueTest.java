@@ -89,11 +89,14 @@ class OfflineQueueTest {
 
     @Test
     void callsMadeWhileReconnectingWaitForTheNextConnection() throws Exception {
+        List<ConnectionState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        worker.addConnectionStateListener((state, cause) -> states.add(state));
         worker.start();
         TestEngine.WorkerSide first = engine.nextConnection();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
         first.drop();
-        await().until(() -> worker.connectionState() != ConnectionState.CONNECTED);
+        // A listener sees every change; polling the state could miss a reconnect this fast.
+        await().until(() -> states.contains(ConnectionState.RECONNECTING));
         CompletableFuture<JsonNode> waiting = worker.call("remote::later", Map.of());
         TestEngine.WorkerSide second = engine.nextConnection();
         InvokeFunction call = second.find(InvokeFunction.class, c -> c.functionId().equals("remote::later"));
