@@ -99,7 +99,6 @@ final class EngineCore {
         }
         catch (ProtocolException ex) {
             log.warn("{}: frame dropped: {}", worker, ex.getMessage());
-            BlankNamespaceRefusal.answer(worker, codec, text);
             return;
         }
         dispatch(worker, message);
@@ -136,6 +135,17 @@ final class EngineCore {
     // ---- calls ----------------------------------------------------------------------------------------
 
     private void invokeFromWorker(WorkerConnection caller, InvokeFunction m) {
+        if (MessageCodec.blankNamespaceMember(m) != null) {
+            // Refused out loud only when the caller waits for an answer, as the real engine does.
+            if (m.invocationId() != null && !(m.action() instanceof TriggerAction.Void)) {
+                caller.send(InvocationResult.failure(m.invocationId(), m.functionId(),
+                        new ErrorBody(Namespaces.INVALID_NAMESPACE, Namespaces.blankMessage("namespace"))));
+            }
+            else {
+                log.warn("{}: call to {} dropped: blank namespace", caller, m.functionId());
+            }
+            return;
+        }
         if (m.action() instanceof TriggerAction.Enqueue enqueue) {
             String receipt = queues.enqueue(enqueue.queue(), m.namespace(), m.functionId(), m.data(),
                     m.traceparent(), m.baggage());

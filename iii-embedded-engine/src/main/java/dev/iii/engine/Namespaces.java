@@ -5,6 +5,9 @@ final class Namespaces {
 
     static final String DEFAULT = "default";
 
+    /** The error code of a namespace member that is present but blank. */
+    static final String INVALID_NAMESPACE = "INVALID_NAMESPACE";
+
     private Namespaces() {
     }
 

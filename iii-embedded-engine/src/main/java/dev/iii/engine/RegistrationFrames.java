@@ -2,6 +2,7 @@ package dev.iii.engine;
 
 import dev.iii.sdk.protocol.ErrorBody;
 import dev.iii.sdk.protocol.Message;
+import dev.iii.sdk.protocol.MessageCodec;
 import dev.iii.sdk.protocol.RegisterFunction;
 import dev.iii.sdk.protocol.RegisterService;
 import dev.iii.sdk.protocol.RegisterTrigger;
@@ -89,11 +90,18 @@ final class RegistrationFrames {
                 log.info("function {} unregistered from namespace {} by {}", m.id(), key.namespace(), worker);
             }
         }
+        else if (message instanceof RegisterTriggerType m && MessageCodec.blankNamespaceMember(m) != null) {
+            log.warn("{}: trigger type {} dropped: blank namespace", worker, m.id());
+        }
         else if (message instanceof RegisterTriggerType m) {
             String namespace = m.namespace() != null ? m.namespace() : worker.effectiveNamespace();
             core.triggers.registerType(new TriggerTypeEntry(new TypeKey(namespace, m.id()), m.description(),
                     m.triggerRequestFormat(), m.callRequestFormat(), new WorkerTriggerProvider(worker, namespace),
                     worker, null));
+        }
+        else if (message instanceof RegisterTrigger m && MessageCodec.blankNamespaceMember(m) != null) {
+            worker.send(new TriggerRegistrationResult(m.id(), m.triggerType(), m.functionId(), new ErrorBody(
+                    Namespaces.INVALID_NAMESPACE, Namespaces.blankMessage(MessageCodec.blankNamespaceMember(m)))));
         }
         else if (message instanceof RegisterTrigger m) {
             Binding binding = new Binding(m.id(), m.triggerType(), m.functionId(), m.config(), m.metadata(),

@@ -27,12 +27,4 @@ final class Fields {
     static JsonNode optionalJson(JsonNode value) {
         return value == null || value.isNull() ? null : value;
     }
-
-    /** Absent is fine; present-but-blank is refused by the engine, so it is refused here too. */
-    static String optionalNamespace(String value, String member) {
-        if (value != null && value.isBlank()) {
-            throw new IllegalArgumentException("member '" + member + "' is blank: give it a name or leave it out");
-        }
-        return value;
-    }
 }

@@ -22,7 +22,6 @@ public record InvokeFunction(UUID invocationId, String functionId, JsonNode data
     public InvokeFunction {
         Fields.requiredText(functionId, "function_id");
         Fields.required(data, "data");
-        Fields.optionalNamespace(namespace, "namespace");
         metadata = Fields.optionalJson(metadata);
     }
 }

@@ -33,13 +33,37 @@ public final class MessageCodec {
     /**
      * Encodes a message as the text of one WebSocket frame.
      *
-     * @throws IllegalArgumentException for an {@link UnknownMessage}, which is never sent
+     * @throws IllegalArgumentException for an {@link UnknownMessage}, which is never sent, and for a namespace
+     *                                  member that is present but blank, which the engine refuses (decoding
+     *                                  accepts one, so that a receiver can answer it)
      */
     public String encode(Message message) {
         if (message instanceof UnknownMessage) {
             throw new IllegalArgumentException("an unknown message cannot be encoded");
         }
+        String blank = blankNamespaceMember(message);
+        if (blank != null) {
+            throw new IllegalArgumentException("member '" + blank + "' is blank: give it a name or leave it out");
+        }
         return mapper.writeValueAsString(message);
+    }
+
+    /** The namespace member of {@code message} that is present but blank, or {@code null}. */
+    public static String blankNamespaceMember(Message message) {
+        if (message instanceof InvokeFunction m && isBlank(m.namespace())) {
+            return "namespace";
+        }
+        if (message instanceof RegisterTriggerType m && isBlank(m.namespace())) {
+            return "namespace";
+        }
+        if (message instanceof RegisterTrigger m) {
+            return isBlank(m.namespace()) ? "namespace" : isBlank(m.triggerNamespace()) ? "trigger_namespace" : null;
+        }
+        return null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value != null && value.isBlank();
     }
 
     /**

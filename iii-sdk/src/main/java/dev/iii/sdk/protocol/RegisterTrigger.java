@@ -21,8 +21,6 @@ public record RegisterTrigger(String id, String triggerType, String functionId, 
         Fields.requiredText(triggerType, "trigger_type");
         Fields.requiredText(functionId, "function_id");
         Fields.required(config, "config");
-        Fields.optionalNamespace(namespace, "namespace");
-        Fields.optionalNamespace(triggerNamespace, "trigger_namespace");
         metadata = Fields.optionalJson(metadata);
     }
 }

@@ -16,7 +16,6 @@ public record RegisterTriggerType(String id, String description, JsonNode trigge
     public RegisterTriggerType {
         Fields.requiredText(id, "id");
         Fields.required(description, "description");
-        Fields.optionalNamespace(namespace, "namespace");
         triggerRequestFormat = Fields.optionalJson(triggerRequestFormat);
         callRequestFormat = Fields.optionalJson(callRequestFormat);
     }

@@ -92,9 +92,17 @@ class MessageCodecTest {
     }
 
     @Test
-    void blankNamespacesCannotBeBuilt() {
-        assertThatThrownBy(() -> new InvokeFunction(null, "f", NullNode.getInstance(), null, null, null, null, " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace");
+    void blankNamespacesAreReadButNeverWritten() {
+        InvokeFunction blank = (InvokeFunction) codec.decode(
+                "{\"type\":\"invokefunction\",\"function_id\":\"f\",\"data\":{},\"namespace\":\" \"}");
+        assertThat(MessageCodec.blankNamespaceMember(blank)).isEqualTo("namespace");
+        assertThatThrownBy(() -> codec.encode(blank)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("namespace");
+        RegisterTrigger trigger = new RegisterTrigger("1", "http", "f", NullNode.getInstance(), null, null, "");
+        assertThat(MessageCodec.blankNamespaceMember(trigger)).isEqualTo("trigger_namespace");
+        assertThatThrownBy(() -> codec.encode(trigger)).hasMessageContaining("trigger_namespace");
+        assertThat(MessageCodec.blankNamespaceMember(new InvokeFunction(null, "f", NullNode.getInstance(), null, null,
+                null, null, "billing"))).isNull();
     }
 
     @Test

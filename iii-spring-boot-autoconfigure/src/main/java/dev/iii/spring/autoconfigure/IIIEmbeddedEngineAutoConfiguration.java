@@ -34,8 +34,7 @@ public final class IIIEmbeddedEngineAutoConfiguration {
         IIIProperties.Embedded embedded = properties.embedded();
         EmbeddedEngine engine = EmbeddedEngine.builder().host(embedded.host()).port(embedded.port())
                 .httpPort(embedded.httpPort()).build().start();
-        log.info("Started an embedded iii engine for development at " + engine.url() + " (http triggers on "
-                + engine.httpUrl() + "); set iii.url or III_URL to join a real engine");
+        log.info("The iii worker uses the embedded engine, for development only; set iii.url or III_URL to join a real engine");
         return engine;
     }
 
