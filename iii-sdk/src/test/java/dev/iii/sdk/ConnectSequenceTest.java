@@ -122,6 +122,21 @@ class ConnectSequenceTest {
     }
 
     @Test
+    void anOlderEngineWithoutReattachTokensGetsAReattachWithoutOne() throws Exception {
+        engine.greetConnections(false);
+        worker = workerWithRegistrations().start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        first.send(new dev.iii.sdk.protocol.WorkerRegistered("0.22-worker-id", null));
+        await().until(() -> worker.workerId().isPresent());
+        first.drop();
+        TestEngine.WorkerSide second = engine.nextConnection();
+        Reattach reattach = second.next(Reattach.class);
+        assertThat(reattach.previousWorkerId()).isEqualTo("0.22-worker-id");
+        assertThat(reattach.reattachToken()).isNull();
+        assertThat(second.rawFrames.get(0)).isEqualTo("{\"type\":\"reattach\",\"previous_worker_id\":\"0.22-worker-id\"}");
+    }
+
+    @Test
     void connectedOnlyOnceTheEngineConfirmedTheRegistrations() throws Exception {
         engine.close();
         engine = TestEngine.start();
