@@ -1,0 +1,85 @@
+package dev.iii.samples.quickstart;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.iii.sdk.InvocationException;
+import dev.iii.spring.test.EmbeddedIIIEngine;
+import dev.iii.spring.test.IIITestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+// docs:start
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedIIIEngine
+class QuickstartApplicationTests {
+
+    @Autowired
+    IIITestClient iii;
+
+    @BeforeEach
+    void functionsAreRegistered() {
+        iii.awaitFunctions("orders::create", "orders::http-create", "inventory::reserve");
+    }
+
+    @Test
+    void placesAnOrderThroughTheEngine() {
+        Order order = iii.call("orders::create",
+                new CreateOrder("ada", List.of(new OrderLine("A1", 2))), Order.class);
+        assertThat(order.status()).isEqualTo("RESERVED");
+        assertThat(iii.call("orders::get", order.id(), Order.class)).isEqualTo(order);
+    }
+
+    @Test
+    void refusesWhatIsOutOfStockWithItsOwnCode() {
+        InvocationException error = iii.callExpectingError("orders::create",
+                new CreateOrder("bob", List.of(new OrderLine("C3", 1))));
+        assertThat(error.getCode()).isEqualTo("out_of_stock");
+    }
+
+    @Test
+    void servesItsHttpApiThroughTheEngine() {
+        HttpResponse<String> created = iii.httpPost("/orders",
+                "{\"customer\":\"cy\",\"lines\":[{\"sku\":\"B2\",\"quantity\":1}]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(iii.httpPost("/orders", "{\"customer\":\"cy\",\"lines\":[]}").statusCode()).isEqualTo(400);
+    }
+    // docs:end
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void announcesOrdersToTheNotificationsWorker() {
+        List<JsonNode> announced = new CopyOnWriteArrayList<>();
+        iii.stubFunction("notifications::order-placed", (payload, context) -> {
+            announced.add(payload);
+            return null;
+        });
+        Order order = iii.call("orders::create", new CreateOrder("dee", List.of(new OrderLine("A1", 1))), Order.class);
+        await().until(() -> announced.stream().anyMatch(n -> n.get("id").asString().equals(order.id())));
+    }
+
+    @Test
+    void reportsItsConnectionInActuatorReadiness() {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest readiness = java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        // The worker reports UP once the engine confirmed its registrations, a moment after they appear.
+        await().untilAsserted(() -> {
+            HttpResponse<String> health = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            JsonNode body = JsonMapper.builder().build().readTree(health.body());
+            assertThat(body.get("components").get("iii").get("status").asString()).isEqualTo("UP");
+        });
+    }
+}
