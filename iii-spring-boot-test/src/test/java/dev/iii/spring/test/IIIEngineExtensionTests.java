@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A plain SDK worker tested with the JUnit extension, no Spring involved. */
+// docs:start
 class IIIEngineExtensionTests {
 
     @RegisterExtension
@@ -33,3 +34,4 @@ class IIIEngineExtensionTests {
         }
     }
 }
+// docs:end

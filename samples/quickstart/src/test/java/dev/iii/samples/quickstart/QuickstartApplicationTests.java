@@ -58,6 +58,7 @@ class QuickstartApplicationTests {
     @LocalServerPort
     int port;
 
+    // docs:start
     @Test
     void announcesOrdersToTheNotificationsWorker() {
         List<JsonNode> announced = new CopyOnWriteArrayList<>();
@@ -68,6 +69,7 @@ class QuickstartApplicationTests {
         Order order = iii.call("orders::create", new CreateOrder("dee", List.of(new OrderLine("A1", 1))), Order.class);
         await().until(() -> announced.stream().anyMatch(n -> n.get("id").asString().equals(order.id())));
     }
+    // docs:end
 
     @Test
     void reportsItsConnectionInActuatorReadiness() {
