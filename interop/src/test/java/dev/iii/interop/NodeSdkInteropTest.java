@@ -5,7 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.iii.engine.EmbeddedEngine;
 import dev.iii.sdk.ErrorCode;
@@ -43,6 +45,7 @@ class NodeSdkInteropTest {
     private NodeWorker nodeWorker;
     private JsonNode selfChecks;
     private IIIWorker java;
+    private final List<JsonNode> recorded = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void startEngineAndWorkers() throws InterruptedException {
@@ -52,6 +55,10 @@ class NodeSdkInteropTest {
         java = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("java-interop-worker").build());
         java.registerFunction("java::greet", FunctionOptions.builder().description("Greets").build(), Greeting.class,
                 (greeting, context) -> Map.of("greeting", "hello " + greeting.name(), "caller", context.callerWorkerId()));
+        java.registerFunction("java::record", (payload, context) -> {
+            recorded.add(payload);
+            return null;
+        });
         java.registerFunction("java::boom", (payload, context) -> {
             throw new InvocationException("java_refused", "refused by java");
         });
@@ -134,6 +141,16 @@ class NodeSdkInteropTest {
     }
 
     @Test
+    void nodeVoidCallReachesJava() {
+        try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(), Map.of("FUNCTION_ID", "java::record",
+                "PAYLOAD", "{\"from\":\"node\"}", "ACTION", "void", "WORKER_NAME", "node-void-caller"))) {
+            caller.awaitLine("SENT");
+            await().until(() -> recorded.stream().anyMatch(payload -> payload.path("from").asString("").equals("node")));
+            assertThat(caller.awaitExit()).isZero();
+        }
+    }
+
+    @Test
     void nodeSeesTheJavaWorkerInTheWorkerList() {
         try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(),
                 Map.of("FUNCTION_ID", "engine::workers::list", "PAYLOAD", "{}", "WORKER_NAME", "node-lister"))) {
@@ -146,7 +163,7 @@ class NodeSdkInteropTest {
             }
             assertThat(javaRow).isNotNull();
             assertThat(javaRow.get("runtime").asString()).isEqualTo("java");
-            assertThat(javaRow.get("function_count").asInt()).isEqualTo(2);
+            assertThat(javaRow.get("function_count").asInt()).isEqualTo(3);
             assertThat(caller.awaitExit()).isZero();
         }
     }
