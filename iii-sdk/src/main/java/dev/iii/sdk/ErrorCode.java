@@ -48,6 +48,10 @@ public final class ErrorCode {
     public static final String HTTP_RESPONSE_FAILED = "http_response_failed";
     /** An HTTP-invoked function answered 2xx with a body that is not JSON. */
     public static final String INVALID_RESPONSE = "invalid_response";
+    /** An HTTP-invoked function's URL failed the engine's validation (logged at registration only). */
+    public static final String URL_VALIDATION_FAILED = "url_validation_failed";
+    /** The engine could not sign a call to an HTTP-invoked function. */
+    public static final String TIMESTAMP_ERROR = "timestamp_error";
     /** Handshake authentication failed (sent in the {@code error} frame). */
     public static final String AUTH_ERROR = "AUTH_ERROR";
     /** Another live worker owns the function id in the namespace. */
