@@ -14,13 +14,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -36,7 +33,6 @@ import dev.iii.sdk.discovery.WorkersAvailableEvent;
 import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
-import dev.iii.sdk.function.InvocationContext;
 import dev.iii.sdk.function.TypedFunctionHandler;
 import dev.iii.sdk.protocol.EngineError;
 import dev.iii.sdk.protocol.ErrorBody;
@@ -46,7 +42,6 @@ import dev.iii.sdk.protocol.Message;
 import dev.iii.sdk.protocol.MessageCodec;
 import dev.iii.sdk.protocol.Ping;
 import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.ProtocolException;
 import dev.iii.sdk.protocol.Reattach;
 import dev.iii.sdk.protocol.RegisterFunction;
 import dev.iii.sdk.protocol.RegisterTrigger;
@@ -58,7 +53,6 @@ import dev.iii.sdk.protocol.UnknownMessage;
 import dev.iii.sdk.protocol.UnregisterFunction;
 import dev.iii.sdk.protocol.UnregisterTrigger;
 import dev.iii.sdk.protocol.WorkerRegistered;
-import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
@@ -110,14 +104,15 @@ public final class IIIWorker implements AutoCloseable {
     private final InvocationDispatcher dispatcher;
     private final PendingCalls pendingCalls;
     private final ConnectionSupervisor supervisor;
+    private final InvocationServer invocations;
+    private final Discovery discovery;
 
     /** Guards the registries, the offline queue and the replay, so that each registration is sent once. */
     private final Object lock = new Object();
     private final Map<String, FunctionEntry> functions = new LinkedHashMap<>();
     private final Map<String, TriggerEntry> triggers = new LinkedHashMap<>();
-    private final Map<String, TriggerTypeEntry> triggerTypes = new LinkedHashMap<>();
+    private final Map<String, ProvidedTriggerType> triggerTypes = new LinkedHashMap<>();
     private final ArrayDeque<QueuedCall> offline = new ArrayDeque<>();
-    private final Map<String, FunctionEntry> handlers = new ConcurrentHashMap<>();
     private volatile String workerId;
     private volatile String previousWorkerId;
     private volatile String previousReattachToken;
@@ -143,6 +138,8 @@ public final class IIIWorker implements AutoCloseable {
         this.dispatcher = new InvocationDispatcher(executor, options.maxConcurrentInvocations());
         this.pendingCalls = new PendingCalls(scheduler, completions);
         this.supervisor = new ConnectionSupervisor(options, codec, scheduler, events, new SupervisorEvents());
+        this.invocations = new InvocationServer(dispatcher, binder, options.sendStackTraces(), supervisor::connection);
+        this.discovery = new Discovery(this, codec);
     }
 
     /** A worker that connects when {@link #start()} is called. */
@@ -309,7 +306,7 @@ public final class IIIWorker implements AutoCloseable {
         if (functionOptions.httpInvocation() == null) {
             throw new IllegalArgumentException("an HTTP-invoked function needs httpInvocation in its options");
         }
-        return addFunction(id, functionOptions, null);
+        return addFunction(id, functionOptions, InvocationServer.HTTP_INVOKED);
     }
 
     private FunctionRegistration addFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
@@ -319,7 +316,7 @@ public final class IIIWorker implements AutoCloseable {
         if (functionOptions == null) {
             throw new IllegalArgumentException("function options must not be null; use FunctionOptions.none()");
         }
-        if (handler != null && functionOptions.httpInvocation() != null) {
+        if (handler != InvocationServer.HTTP_INVOKED && functionOptions.httpInvocation() != null) {
             throw new IllegalArgumentException("function " + id + " is HTTP-invoked: it cannot have a handler");
         }
         RegisterFunction frame = new RegisterFunction(id, functionOptions.description(),
@@ -332,7 +329,7 @@ public final class IIIWorker implements AutoCloseable {
                 throw new IllegalArgumentException("function " + id + " is already registered by this worker");
             }
             functions.put(id, entry);
-            handlers.put(id, entry);
+            invocations.serve(id, handler);
             sendIfConnected(frame);
         }
         log.debug("registered function {}", id);
@@ -386,7 +383,7 @@ public final class IIIWorker implements AutoCloseable {
         RegisterTriggerType frame = new RegisterTriggerType(definition.id(),
                 definition.description() == null ? "" : definition.description(),
                 binder.toTree(definition.triggerRequestFormat()), binder.toTree(definition.callRequestFormat()), null);
-        TriggerTypeEntry entry = new TriggerTypeEntry(frame, provider);
+        ProvidedTriggerType entry = new ProvidedTriggerType(frame, provider, this, executor, this::stopProviding);
         synchronized (lock) {
             requireOpen();
             if (triggerTypes.containsKey(definition.id())) {
@@ -397,6 +394,13 @@ public final class IIIWorker implements AutoCloseable {
         }
         log.debug("registered trigger type {}", definition.id());
         return entry;
+    }
+
+    /** The engine has no message for it: new bindings of the type are refused from now on. */
+    private void stopProviding(ProvidedTriggerType type) {
+        synchronized (lock) {
+            triggerTypes.remove(type.id(), type);
+        }
     }
 
     // ---------------------------------------------------------------- calls
@@ -556,41 +560,17 @@ public final class IIIWorker implements AutoCloseable {
 
     /** The engine's connected workers ({@code engine::workers::list}). */
     public CompletableFuture<List<WorkerInfo>> listWorkers() {
-        return list("engine::workers::list", "workers", WorkerInfo.class);
+        return discovery.list("engine::workers::list", "workers", WorkerInfo.class);
     }
 
     /** The engine's public functions ({@code engine::functions::list}). */
     public CompletableFuture<List<FunctionInfo>> listFunctions() {
-        return list("engine::functions::list", "functions", FunctionInfo.class);
+        return discovery.list("engine::functions::list", "functions", FunctionInfo.class);
     }
 
     /** The engine's trigger types ({@code engine::triggers::list}). */
     public CompletableFuture<List<TriggerTypeInfo>> listTriggers() {
-        return list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
-    }
-
-    private <T> CompletableFuture<List<T>> list(String functionId, String member, Class<T> type) {
-        return call(functionId, JsonNodeFactory.instance.objectNode()).thenApply(result -> {
-            JsonNode items = result == null ? null : result.get(member);
-            if (items == null || !items.isArray()) {
-                throw new InvocationException(ErrorCode.INVALID_RESPONSE,
-                        functionId + " answered without a '" + member + "' array", functionId, null, null);
-            }
-            List<T> list = new ArrayList<>(items.size());
-            for (JsonNode item : items) {
-                list.add(convert(item, type, functionId));
-            }
-            return List.copyOf(list);
-        });
-    }
-
-    private <T> T convert(JsonNode node, Class<T> type, String functionId) {
-        try {
-            return codec.convert(node, type);
-        }
-        catch (ProtocolException ex) {
-            throw new InvocationException(ErrorCode.INVALID_RESPONSE, ex.getMessage(), functionId, null, ex);
-        }
+        return discovery.list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
     }
 
     /**
@@ -598,30 +578,13 @@ public final class IIIWorker implements AutoCloseable {
      * updates its metadata or disconnects. Registers a hidden function and its binding.
      */
     public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
-        return subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class, listener);
+        return discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class, listener);
     }
 
     /** Subscribes to {@code engine::functions-available}: the listener hears when the set of functions changes. */
     public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
-        return subscribe("engine::functions-available", "functions-available", FunctionsAvailableEvent.class,
+        return discovery.subscribe("engine::functions-available", "functions-available", FunctionsAvailableEvent.class,
                 listener);
-    }
-
-    private <E> Registration subscribe(String triggerType, String suffix, Class<E> eventType, Consumer<E> listener) {
-        requireHandler(listener);
-        String functionId = "iii-java::" + UUID.randomUUID() + "::" + suffix;
-        FunctionRegistration function = registerFunction(functionId,
-                FunctionOptions.builder().description("Subscription to " + triggerType)
-                        .metadata(Map.of("internal", true)).build(),
-                (payload, context) -> {
-                    listener.accept(convert(payload, eventType, triggerType));
-                    return null;
-                });
-        TriggerRegistration trigger = registerTrigger(triggerType, functionId, Map.of(), null);
-        return () -> {
-            trigger.unregister();
-            function.unregister();
-        };
     }
 
     // ---------------------------------------------------------------- shutdown
@@ -731,7 +694,7 @@ public final class IIIWorker implements AutoCloseable {
             registration.sentOn = connection;
             connection.send(new InvokeFunction(registration.id, REGISTER_WORKER, workerMetadata(), null, null, null,
                     null, null));
-            triggerTypes.values().forEach(t -> connection.send(t.frame));
+            triggerTypes.values().forEach(t -> connection.send(t.frame()));
             for (FunctionEntry function : functions.values()) {
                 function.rejection = null;
                 connection.send(function.frame);
@@ -806,7 +769,7 @@ public final class IIIWorker implements AutoCloseable {
 
     private void received(EngineConnection connection, Message message) {
         if (message instanceof InvokeFunction invoke) {
-            invoked(connection, invoke);
+            invocations.invoked(connection, invoke);
         }
         else if (message instanceof InvocationResult result) {
             pendingCalls.complete(result);
@@ -847,137 +810,21 @@ public final class IIIWorker implements AutoCloseable {
         }
     }
 
-    private void invoked(EngineConnection connection, InvokeFunction invoke) {
-        FunctionEntry entry = handlers.get(invoke.functionId());
-        if (entry == null) {
-            reply(connection, invoke, null, new ErrorBody(ErrorCode.FUNCTION_NOT_FOUND, "Function not found"));
-            return;
-        }
-        if (entry.handler == null) {
-            reply(connection, invoke, null, new ErrorBody(ErrorCode.FUNCTION_NOT_INVOKABLE,
-                    "Function is HTTP-invoked and cannot be invoked locally"));
-            return;
-        }
-        boolean accepted = dispatcher.submit(new InvocationDispatcher.Task() {
-            @Override
-            public CompletionStage<?> run() {
-                return serve(connection, entry, invoke);
-            }
-
-            @Override
-            public void rejected(RejectedExecutionException cause) {
-                reply(connection, invoke, null, new ErrorBody(ErrorCode.INVOCATION_FAILED,
-                        "The worker's executor refused the invocation"));
-            }
-        });
-        if (!accepted) {
-            reply(connection, invoke, null, new ErrorBody(ErrorCode.INVOCATION_STOPPED, "The worker is shutting down"));
-        }
-    }
-
-    private CompletionStage<?> serve(EngineConnection connection, FunctionEntry entry, InvokeFunction invoke) {
-        InvocationContext context = new InvocationContext(invoke.functionId(), invoke.invocationId(), invoke.metadata(),
-                invoke.traceparent(), invoke.baggage(), callerWorkerId(invoke.data()));
-        CompletableFuture<Object> outcome = new CompletableFuture<>();
-        try {
-            Object returned = entry.handler.handle(invoke.data(), context);
-            if (returned instanceof CompletionStage<?> stage) {
-                stage.whenComplete((value, error) -> {
-                    if (error != null) {
-                        outcome.completeExceptionally(error);
-                    }
-                    else {
-                        outcome.complete(value);
-                    }
-                });
-            }
-            else {
-                outcome.complete(returned);
-            }
-        }
-        catch (Throwable ex) {
-            outcome.completeExceptionally(ex);
-        }
-        return outcome.whenComplete((value, error) -> {
-            if (error != null) {
-                logHandlerFailure(invoke, error);
-                reply(connection, invoke, null, HandlerFailure.toErrorBody(error, options.sendStackTraces()));
-                return;
-            }
-            JsonNode result;
-            try {
-                result = binder.toTree(value instanceof Optional<?> optional ? optional.orElse(null) : value);
-            }
-            catch (RuntimeException ex) {
-                reply(connection, invoke, null, new ErrorBody(ErrorCode.SERIALIZATION_ERROR,
-                        "Result of " + invoke.functionId() + " cannot be written as JSON: " + ex.getMessage()));
-                return;
-            }
-            reply(connection, invoke, result, null);
-        });
-    }
-
-    private static void logHandlerFailure(InvokeFunction invoke, Throwable error) {
-        Throwable cause = HandlerFailure.unwrap(error);
-        if (cause instanceof InvocationException) {
-            log.debug("function {} failed: {}", invoke.functionId(), cause.toString());
-        }
-        else {
-            log.warn("Function {} failed: {}", invoke.functionId(), cause.toString());
-            log.debug("stack trace of the failure of {}", invoke.functionId(), cause);
-        }
-    }
-
-    private static String callerWorkerId(JsonNode data) {
-        JsonNode caller = data.get(PayloadBinder.CALLER_WORKER_ID);
-        return caller != null && caller.isString() ? caller.asString() : null;
-    }
-
-    /** Exactly one result per invocation with an id, on the connection it came from; none without an id. */
-    private void reply(EngineConnection connection, InvokeFunction invoke, JsonNode result, ErrorBody error) {
-        if (invoke.invocationId() == null) {
-            return;
-        }
-        if (!connection.isOpen() || connection != supervisor.connection()) {
-            log.debug("dropped the result of {} ({}): its connection is gone, the engine already answered "
-                    + "invocation_stopped", invoke.functionId(), invoke.invocationId());
-            return;
-        }
-        connection.send(new InvocationResult(invoke.invocationId(), invoke.functionId(), result, error,
-                invoke.traceparent(), invoke.baggage()));
-    }
-
     private void bindingOffered(EngineConnection connection, RegisterTrigger offer) {
-        TriggerTypeEntry type;
+        ProvidedTriggerType type;
         synchronized (lock) {
             type = triggerTypes.get(offer.triggerType());
         }
-        if (type == null || type.withdrawn) {
+        if (type == null || type.isWithdrawn()) {
             connection.send(new TriggerRegistrationResult(offer.id(), offer.triggerType(), offer.functionId(),
                     new ErrorBody(ErrorCode.TRIGGER_TYPE_NOT_FOUND, "Trigger type not found")));
             return;
         }
-        TriggerBinding binding = new TriggerBinding(offer.id(), offer.triggerType(), offer.functionId(), offer.config(),
-                offer.metadata(), offer.namespace(), offer.triggerNamespace());
-        runProviderCallback(() -> {
-            ErrorBody error = null;
-            try {
-                type.provider.registerTrigger(binding);
-                type.bindings.put(binding.id(), binding);
-            }
-            catch (Throwable ex) {
-                Throwable cause = HandlerFailure.unwrap(ex);
-                String code = cause instanceof InvocationException invocation ? invocation.getCode()
-                        : ErrorCode.TRIGGER_REGISTRATION_FAILED;
-                error = new ErrorBody(code, cause.getMessage() != null ? cause.getMessage() : cause.toString());
-                log.warn("Provider of {} refused binding {}: {}", offer.triggerType(), offer.id(), error.message());
-            }
-            connection.send(new TriggerRegistrationResult(offer.id(), offer.triggerType(), offer.functionId(), error));
-        });
+        type.offered(connection, offer);
     }
 
     private void bindingWithdrawn(UnregisterTrigger withdrawal) {
-        TriggerTypeEntry type;
+        ProvidedTriggerType type;
         synchronized (lock) {
             type = withdrawal.triggerType() == null ? null : triggerTypes.get(withdrawal.triggerType());
         }
@@ -985,27 +832,7 @@ public final class IIIWorker implements AutoCloseable {
             log.debug("ignored the withdrawal of binding {} of a type this worker does not provide", withdrawal.id());
             return;
         }
-        TriggerBinding binding = type.bindings.remove(withdrawal.id());
-        if (binding == null) {
-            return;
-        }
-        runProviderCallback(() -> {
-            try {
-                type.provider.unregisterTrigger(binding);
-            }
-            catch (Throwable ex) {
-                log.warn("Provider of {} failed to stop binding {}: {}", binding.triggerType(), binding.id(), ex.toString());
-            }
-        });
-    }
-
-    private void runProviderCallback(Runnable callback) {
-        try {
-            executor.execute(callback);
-        }
-        catch (RejectedExecutionException ex) {
-            log.warn("The worker's executor refused a trigger provider callback: {}", ex.toString());
-        }
+        type.withdrawn(withdrawal);
     }
 
     private void triggerResult(TriggerRegistrationResult result) {
@@ -1113,7 +940,7 @@ public final class IIIWorker implements AutoCloseable {
         public void unregister() {
             synchronized (lock) {
                 if (functions.remove(frame.id(), this)) {
-                    handlers.remove(frame.id(), this);
+                    invocations.stopServing(frame.id(), handler);
                     if (shutdown == null) {
                         sendIfConnected(new UnregisterFunction(frame.id()));
                     }
@@ -1152,48 +979,6 @@ public final class IIIWorker implements AutoCloseable {
             synchronized (lock) {
                 if (triggers.remove(frame.id(), this) && shutdown == null) {
                     sendIfConnected(new UnregisterTrigger(frame.id(), frame.triggerType()));
-                }
-            }
-        }
-    }
-
-    private final class TriggerTypeEntry implements TriggerTypeRegistration {
-        final RegisterTriggerType frame;
-        final TriggerProvider provider;
-        final Map<String, TriggerBinding> bindings = new ConcurrentHashMap<>();
-        volatile boolean withdrawn;
-
-        TriggerTypeEntry(RegisterTriggerType frame, TriggerProvider provider) {
-            this.frame = frame;
-            this.provider = provider;
-        }
-
-        @Override
-        public String id() {
-            return frame.id();
-        }
-
-        @Override
-        public CompletableFuture<JsonNode> fire(TriggerBinding binding, Object payload) {
-            return call(binding.functionId(), payload, fireOptions(binding));
-        }
-
-        @Override
-        public void fireAndForget(TriggerBinding binding, Object payload) {
-            callVoid(binding.functionId(), payload, fireOptions(binding));
-        }
-
-        private CallOptions fireOptions(TriggerBinding binding) {
-            // The binding's namespace, or default: never the provider's own namespace.
-            return CallOptions.defaults().withMetadata(binding.metadata())
-                    .withNamespace(binding.namespace() != null ? binding.namespace() : DEFAULT_NAMESPACE);
-        }
-
-        @Override
-        public void unregister() {
-            synchronized (lock) {
-                if (triggerTypes.remove(frame.id(), this)) {
-                    withdrawn = true;
                 }
             }
         }
