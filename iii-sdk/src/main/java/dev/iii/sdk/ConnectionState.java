@@ -6,7 +6,7 @@ public enum ConnectionState {
     DISCONNECTED,
     /** First connection attempt under way. */
     CONNECTING,
-    /** Socket open and the registrations replayed. */
+    /** Socket open, registrations replayed and confirmed by the engine. */
     CONNECTED,
     /** The connection was lost; retrying with backoff. */
     RECONNECTING,

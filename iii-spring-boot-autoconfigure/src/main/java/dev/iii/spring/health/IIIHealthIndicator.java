@@ -8,7 +8,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * Health of the worker's connection, without blocking: UP when connected with its registrations replayed,
+ * Health of the worker's connection, without blocking: UP when connected with its registrations confirmed by the engine,
  * OUT_OF_SERVICE while connecting, reconnecting or draining (a transient state), DOWN once the worker has
  * given up. Belongs in the readiness group, never in liveness: restarting the application does not bring
  * the engine back.

@@ -23,7 +23,7 @@ public class IIIWorkerMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("iii.worker.connected", worker, w -> w.connectionState() == ConnectionState.CONNECTED ? 1 : 0)
-                .description("Whether the worker is connected to the engine with its registrations replayed")
+                .description("Whether the worker is connected to the engine with its registrations confirmed")
                 .register(registry);
         Gauge.builder("iii.worker.invocations.active", worker, IIIWorker::inFlightInvocations)
                 .description("Invocations running or waiting for a free slot").register(registry);
