@@ -103,6 +103,17 @@ class AnnotatedWorkerEndToEndTests {
     }
 
     @Test
+    void generatedSchemasReachTheEngine() throws Exception {
+        JsonNode info = other().call("engine::functions::info", Map.of("function_id", "orders::create")).get();
+        assertThat(info.get("description").asString()).isEqualTo("Create an order");
+        JsonNode request = info.get("request_schema");
+        assertThat(request.get("type").asString()).isEqualTo("object");
+        assertThat(request.get("properties").has("customer")).isTrue();
+        assertThat(request.get("properties").get("lines").get("type").asString()).isEqualTo("array");
+        assertThat(info.get("response_schema").get("properties").has("units")).isTrue();
+    }
+
+    @Test
     void errorsArriveWithTheirCodes() throws Exception {
         assertThatThrownBy(() -> other().call("orders::create", Map.of("customer", "ada", "lines", List.of())).join())
                 .hasCauseInstanceOf(InvocationException.class).cause()
