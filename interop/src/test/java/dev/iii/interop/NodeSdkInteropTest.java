@@ -49,6 +49,7 @@ class NodeSdkInteropTest {
 
     @BeforeAll
     void startEngineAndWorkers() throws InterruptedException {
+        NodeProjects.requireInstalled(NodeWorker.interopDir());
         engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start();
         nodeWorker = NodeWorker.start("node-worker.mjs", engine.url(), Map.of("WORKER_NAME", NODE_WORKER_NAME));
         selfChecks = JSON.readTree(nodeWorker.awaitLine("READY"));

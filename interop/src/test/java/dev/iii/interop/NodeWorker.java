@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -129,13 +128,11 @@ final class NodeWorker implements AutoCloseable {
 
     static Path interopDir() {
         Path dir = Path.of(System.getProperty("interop.dir", "."));
-        if (!Files.isDirectory(dir.resolve("node_modules/iii-sdk"))) {
-            throw new IllegalStateException("run `npm ci` in " + dir.toAbsolutePath() + " first (Maven does it in process-test-resources)");
-        }
+        NodeProjects.requireInstalled(dir);
         return dir;
     }
 
-    private static String nodeExecutable() {
+    static String nodeExecutable() {
         return System.getProperty("node.executable", "node");
     }
 }

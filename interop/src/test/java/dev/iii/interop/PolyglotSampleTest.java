@@ -26,10 +26,11 @@ class PolyglotSampleTest {
 
     @Test
     void theNodeWorkerAndTheJavaQuickstartCallEachOther() throws Exception {
+        Path sample = Path.of(System.getProperty("interop.dir", ".")).resolve("../samples/polyglot").normalize();
+        NodeProjects.requireInstalled(sample);
         try (ConfigurableApplicationContext quickstart = new SpringApplicationBuilder(QuickstartApplication.class)
                 .properties("iii.embedded.port=0", "iii.embedded.http-port=0", "server.port=0").run()) {
             EmbeddedEngine engine = quickstart.getBean(EmbeddedEngine.class);
-            Path sample = Path.of(System.getProperty("interop.dir", ".")).resolve("../samples/polyglot").normalize();
             try (NodeWorker notifications = NodeWorker.start(sample, "notifications-worker.mjs", engine.url(), Map.of())) {
                 // Node -> Java: the Node worker placed an order through orders::create ...
                 String placed = notifications.awaitLine("ORDER");

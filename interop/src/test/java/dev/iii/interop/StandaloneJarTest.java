@@ -27,6 +27,7 @@ class StandaloneJarTest {
     void standaloneJarServesTheNodeSdk() throws Exception {
         Path jar = Path.of(System.getProperty("standalone.jar", "../iii-embedded-engine/target/iii-embedded-engine-0.1.0-SNAPSHOT-standalone.jar"));
         assumeThat(Files.exists(jar)).as("standalone jar built").isTrue();
+        NodeWorker.interopDir();
         Path stdout = dir.resolve("stdout.txt");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process engine = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", "0", "--http-port", "0"))
