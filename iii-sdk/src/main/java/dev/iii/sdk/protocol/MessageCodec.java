@@ -91,21 +91,6 @@ public final class MessageCodec {
     }
 
     /**
-     * Reads frame text as a plain JSON tree, for a peer that must look at a frame the message types refuse
-     * (the embedded engine answers some malformed frames instead of dropping them).
-     *
-     * @throws ProtocolException when the text is not JSON
-     */
-    public JsonNode readTree(String text) {
-        try {
-            return mapper.readTree(text);
-        }
-        catch (JacksonException ex) {
-            throw new ProtocolException("invalid frame: " + ex.getOriginalMessage(), ex);
-        }
-    }
-
-    /**
      * Binds a JSON shape the engine defines (the result of an {@code engine::*} function, a discovery event)
      * with the wire's naming rules.
      *
