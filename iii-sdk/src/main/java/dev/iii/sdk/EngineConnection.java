@@ -2,6 +2,7 @@ package dev.iii.sdk;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -27,11 +28,9 @@ final class EngineConnection {
     private final WebSocketSession session;
     private final MessageCodec codec;
     private volatile long lastInboundNanos = System.nanoTime();
-    private volatile String workerId;
-    private volatile String reattachToken;
     private volatile ScheduledFuture<?> keepalive;
     private final AtomicBoolean closeReported = new AtomicBoolean();
-    private final java.util.concurrent.CompletableFuture<Void> pong = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> pong = new CompletableFuture<>();
 
     EngineConnection(long number, WebSocketSession session, MessageCodec codec) {
         this.number = number;
@@ -83,7 +82,7 @@ final class EngineConnection {
     }
 
     /** Completes at the first JSON {@code pong}: the engine has read every frame sent before the ping. */
-    java.util.concurrent.CompletableFuture<Void> pong() {
+    CompletableFuture<Void> pong() {
         return pong;
     }
 
@@ -101,19 +100,6 @@ final class EngineConnection {
 
     long number() {
         return number;
-    }
-
-    String workerId() {
-        return workerId;
-    }
-
-    String reattachToken() {
-        return reattachToken;
-    }
-
-    void registered(String workerId, String reattachToken) {
-        this.workerId = workerId;
-        this.reattachToken = reattachToken;
     }
 
     void keepalive(ScheduledFuture<?> keepalive) {

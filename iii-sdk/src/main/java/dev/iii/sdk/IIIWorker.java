@@ -775,7 +775,6 @@ public final class IIIWorker implements AutoCloseable {
             pendingCalls.complete(result);
         }
         else if (message instanceof WorkerRegistered registered) {
-            connection.registered(registered.workerId(), registered.reattachToken());
             workerId = registered.workerId();
             previousWorkerId = registered.workerId();
             previousReattachToken = registered.reattachToken();

@@ -96,10 +96,6 @@ final class InvocationDispatcher {
         draining = true;
     }
 
-    synchronized boolean isDraining() {
-        return draining;
-    }
-
     synchronized int inFlight() {
         return inFlight;
     }
