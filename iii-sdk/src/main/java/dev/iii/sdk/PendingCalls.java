@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.iii.sdk.protocol.InvocationResult;
@@ -114,7 +115,7 @@ final class PendingCalls {
         failMatching(call -> true, call -> new InvocationException(code, message, call.functionId, null, null));
     }
 
-    private void failMatching(Predicate<Call> which, java.util.function.Function<Call, InvocationException> error) {
+    private void failMatching(Predicate<Call> which, Function<Call, InvocationException> error) {
         for (Call call : calls.values()) {
             if (which.test(call)) {
                 fail(call.id, error.apply(call));

@@ -1,5 +1,6 @@
 package dev.iii.sdk.builtin;
 
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -38,6 +39,6 @@ public record HttpTriggerRequest<T>(String method, String path, @JsonProperty("p
 
     /** A header by its lower-case name, or {@code null}. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 }

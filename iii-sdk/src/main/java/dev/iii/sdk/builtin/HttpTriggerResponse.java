@@ -1,5 +1,6 @@
 package dev.iii.sdk.builtin;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,7 +30,7 @@ public record HttpTriggerResponse(@JsonProperty("status_code") int statusCode, M
 
     /** The same response with one more header. */
     public HttpTriggerResponse withHeader(String name, String value) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers == null ? Map.of() : headers);
+        Map<String, String> all = new LinkedHashMap<>(headers == null ? Map.of() : headers);
         all.put(name, value);
         return new HttpTriggerResponse(statusCode, all, body);
     }
