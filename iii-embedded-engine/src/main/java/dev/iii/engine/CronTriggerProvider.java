@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RawJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.support.CronExpression;
@@ -118,7 +119,7 @@ final class CronTriggerProvider implements TriggerProvider {
             payload.put("job_id", binding.id);
             payload.put("scheduled_time", Rfc3339.format(scheduled));
             payload.put("actual_time", Rfc3339.format(Instant.now()));
-            invocations.invoke(binding.namespace, binding.functionId, payload, binding.metadata, null, null, null, null)
+            invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null, null, null, null)
                     .whenComplete((outcome, failure) -> {
                         synchronized (jobs) {
                             // Never fire twice for one scheduled time, even if the clock reads slightly early.

@@ -8,7 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RawJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -81,7 +82,7 @@ final class DiscoveryTriggers {
             targets = new ArrayList<>(bindings.get(type).values());
         }
         for (Binding binding : targets) {
-            core.invocations.invoke(binding.namespace, binding.functionId, payload.deepCopy(), binding.metadata, null,
+            core.invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null,
                     null, null, null);
         }
     }

@@ -14,25 +14,24 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.Ping;
-import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.ProtocolException;
-import dev.iii.sdk.protocol.Reattach;
-import dev.iii.sdk.protocol.RegistrationRejected;
-import dev.iii.sdk.protocol.TriggerAction;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.WorkerRegistered;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.Ping;
+import dev.iii.protocol.Pong;
+import dev.iii.protocol.ProtocolException;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.Reattach;
+import dev.iii.protocol.RegistrationRejected;
+import dev.iii.protocol.TriggerAction;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.WorkerRegistered;
 import jakarta.websocket.CloseReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.node.StringNode;
 
 /**
  * The engine proper: worker connections and what they registered, frame handling, and the connection
@@ -151,18 +150,13 @@ final class EngineCore {
                     m.traceparent(), m.baggage());
             if (m.invocationId() != null) {
                 ObjectNode result = EngineJson.object().put("messageReceiptId", receipt);
-                caller.send(InvocationResult.success(m.invocationId(), m.functionId(), result));
+                caller.send(InvocationResult.success(m.invocationId(), m.functionId(), RawJson.of(result)));
             }
             return;
         }
-        JsonNode data = m.data();
-        if (data.isObject()) {
-            // The engine stamps who is calling, overwriting anything the caller put there.
-            data = ((ObjectNode) data.deepCopy()).set("_caller_worker_id", StringNode.valueOf(caller.id.toString()));
-        }
         boolean wantsReply = m.invocationId() != null && !(m.action() instanceof TriggerAction.Void);
         UUID replyId = wantsReply ? m.invocationId() : null;
-        invocations.invoke(m.namespace(), m.functionId(), data, m.metadata(), caller, replyId, m.traceparent(),
+        invocations.invoke(m.namespace(), m.functionId(), m.data(), m.metadata(), caller, replyId, m.traceparent(),
                 m.baggage()).thenAccept(outcome -> {
                     if (replyId != null) {
                         caller.send(new InvocationResult(replyId, m.functionId(), outcome.result(), outcome.error(),
@@ -311,7 +305,6 @@ final class EngineCore {
         }
         log.info("{} disconnected", worker);
         discovery.workerEvent("worker_disconnected", worker.id);
-        worker.cleanedUp.complete(null);
     }
 
     // ---- views used by the engine functions -----------------------------------------------------------

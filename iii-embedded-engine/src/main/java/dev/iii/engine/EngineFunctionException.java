@@ -1,6 +1,6 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
 
 /** Thrown by an in-process {@code engine::*} function to answer its caller with an error body. */
 final class EngineFunctionException extends RuntimeException {

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RawJson;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -82,7 +83,7 @@ final class HttpTriggerServlet extends HttpServlet {
             }
         });
         HttpRoute route = match.route();
-        invocations.invoke(route.namespace(), route.functionId(), payload, route.metadata(), null, null, null, null)
+        invocations.invoke(route.namespace(), route.functionId(), RawJson.of(payload), route.metadata(), null, null, null, null)
                 .thenAccept(outcome -> {
                     if (!answered.compareAndSet(false, true)) {
                         return;
@@ -111,7 +112,7 @@ final class HttpTriggerServlet extends HttpServlet {
             response.setStatus(200);
         }
         else {
-            HttpResponseEnvelope.from(outcome.result()).write(response);
+            HttpResponseEnvelope.from(outcome.result().tree()).write(response);
         }
     }
 

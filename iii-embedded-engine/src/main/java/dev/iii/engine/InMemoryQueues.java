@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
+import dev.iii.protocol.RawJson;
 
 /**
  * Named in-memory queues behind the {@code enqueue} action. The real engine hands enqueued calls to a
@@ -19,7 +19,7 @@ final class InMemoryQueues {
 
     private static final Logger log = LoggerFactory.getLogger(InMemoryQueues.class);
 
-    private record Job(String receipt, String namespace, String functionId, JsonNode data, String traceparent,
+    private record Job(String receipt, String namespace, String functionId, RawJson data, String traceparent,
             String baggage) {
     }
 
@@ -32,7 +32,7 @@ final class InMemoryQueues {
     }
 
     /** Queues a call and returns its receipt id; the function runs later. */
-    String enqueue(String queue, String namespace, String functionId, JsonNode data, String traceparent,
+    String enqueue(String queue, String namespace, String functionId, RawJson data, String traceparent,
             String baggage) {
         String receipt = UUID.randomUUID().toString();
         Job job = new Job(receipt, namespace, functionId, data, traceparent, baggage);

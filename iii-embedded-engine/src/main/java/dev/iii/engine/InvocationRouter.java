@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RawJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ final class InvocationRouter {
      * @param caller       the calling worker, {@code null} for engine-originated calls (trigger fires)
      * @param invocationId the id handed to the target; {@code null} = a fresh one
      */
-    CompletableFuture<Outcome> invoke(String namespace, String functionId, JsonNode data, JsonNode metadata,
+    CompletableFuture<Outcome> invoke(String namespace, String functionId, RawJson data, JsonNode metadata,
             WorkerConnection caller, UUID invocationId, String traceparent, String baggage) {
         String ns = Namespaces.orDefault(namespace);
         RegisteredFunction function;
@@ -71,8 +72,9 @@ final class InvocationRouter {
                 if (caller != null) {
                     caller.invocations.add(id);
                 }
+                // The codec stamps the caller into an object payload, overwriting whatever the caller put there.
                 function.owner().send(new InvokeFunction(id, functionId, data, metadata, traceparent, baggage,
-                        null, null));
+                        null, null, caller != null ? caller.id.toString() : null));
             }
         }
         if (replaced != null) {
@@ -82,7 +84,7 @@ final class InvocationRouter {
         }
         if (function.inProcess() != null) {
             RegisteredFunction inProcess = function;
-            executor.execute(() -> future.complete(runInProcess(inProcess, caller, data)));
+            executor.execute(() -> future.complete(runInProcess(inProcess, caller, data.tree())));
         }
         return future;
     }
@@ -143,7 +145,7 @@ final class InvocationRouter {
                     "Failed to deserialize input for " + id + ": invalid type: " + found + ", expected a map");
         }
         try {
-            return Outcome.success(function.inProcess().call(caller, data));
+            return Outcome.success(RawJson.of(function.inProcess().call(caller, data)));
         }
         catch (EngineFunctionException ex) {
             return Outcome.failure(ex.toErrorBody());

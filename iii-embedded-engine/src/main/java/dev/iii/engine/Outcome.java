@@ -1,7 +1,7 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import tools.jackson.databind.JsonNode;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RawJson;
 
 /**
  * How one invocation ended: a result (possibly {@code null}, "no value") or an error.
@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
  * @param result success value, {@code null} for none
  * @param error  present when the invocation failed
  */
-record Outcome(JsonNode result, ErrorBody error) {
+record Outcome(RawJson result, ErrorBody error) {
 
-    static Outcome success(JsonNode result) {
+    static Outcome success(RawJson result) {
         return new Outcome(result == null || result.isNull() ? null : result, null);
     }
 

@@ -1,16 +1,16 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterService;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.RegistrationRejected;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnregisterFunction;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.RegisterService;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.RegistrationRejected;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.UnregisterFunction;
+import dev.iii.protocol.UnregisterTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
 
 /** Whatever delivers events for the bindings of one trigger type: an in-engine worker or a worker socket. */
 interface TriggerProvider {

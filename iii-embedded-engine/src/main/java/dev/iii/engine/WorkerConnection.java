@@ -6,11 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
 
 /**
  * One worker socket as the engine sees it. Mutable members are guarded by the engine lock
@@ -24,9 +23,6 @@ final class WorkerConnection {
     final String ipAddress;
     final FrameSender sender;
     private final MessageCodec codec;
-
-    /** Completed once this connection's cleanup has finished. */
-    final CompletableFuture<Void> cleanedUp = new CompletableFuture<>();
 
     // guarded by the engine lock
     WorkerMetadata metadata;
@@ -48,7 +44,7 @@ final class WorkerConnection {
     }
 
     void send(Message message) {
-        sender.send(codec.encode(message));
+        sender.send(codec.encodeToString(message));
     }
 
     /** The namespace registrations land in; {@code default} until one was declared. */

@@ -1,8 +1,8 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.UnregisterTrigger;
 
 /**
  * A trigger type provided by a worker: bindings are forwarded to it as engine-to-worker

@@ -3,12 +3,13 @@ package dev.iii.engine;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Ping;
-import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.Reattach;
-import dev.iii.sdk.protocol.RegistrationRejected;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Ping;
+import dev.iii.protocol.Pong;
+import dev.iii.protocol.Reattach;
+import dev.iii.protocol.RegistrationRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +128,7 @@ class ConnectionLifecycleTest {
             worker.reply(delivered, object().put("ok", true));
             InvocationResult result = probe.await(InvocationResult.class,
                     r -> r.invocationId().equals(call.invocationId()));
-            assertThat(result.result().get("ok").asBoolean()).isTrue();
+            assertThat(result.result().tree().get("ok").asBoolean()).isTrue();
             // it landed in the declared namespace, not default
             assertThat(probe.call("buffered::fn", object()).error().message())
                     .isEqualTo("Function buffered::fn not found in namespace default. It is registered in namespace(s): team-a.");
@@ -223,28 +224,28 @@ class ConnectionLifecycleTest {
                 TestWorker teamUser = TestWorker.connect(engine)) {
             teamProvider.sendMetadata("team-provider", "team");
             teamUser.sendMetadata("team-user", "team");
-            defaultProvider.send(new dev.iii.sdk.protocol.RegisterTriggerType("shared::type", "", null, null, null));
-            teamProvider.send(new dev.iii.sdk.protocol.RegisterTriggerType("shared::type", "", null, null, null));
+            defaultProvider.send(new dev.iii.protocol.RegisterTriggerType("shared::type", "", null, null, null));
+            teamProvider.send(new dev.iii.protocol.RegisterTriggerType("shared::type", "", null, null, null));
             await().atMost(TestWorker.WAIT).until(() -> teamUser.callOk("engine::triggers::list", object())
                     .get("triggers").size() == 4);
-            teamUser.send(new dev.iii.sdk.protocol.RegisterTrigger("t-1", "shared::type", "team::fn", object(), null,
+            teamUser.send(new dev.iii.protocol.RegisterTrigger("t-1", "shared::type", "team::fn", object(), null,
                     "team", null));
-            dev.iii.sdk.protocol.RegisterTrigger offered = teamProvider.await(dev.iii.sdk.protocol.RegisterTrigger.class,
+            dev.iii.protocol.RegisterTrigger offered = teamProvider.await(dev.iii.protocol.RegisterTrigger.class,
                     r -> r.id().equals("t-1"));
             assertThat(offered.namespace()).isEqualTo("team");
             assertThat(offered.triggerNamespace()).isEqualTo("team");
-            assertThat(defaultProvider.receivedOf(dev.iii.sdk.protocol.RegisterTrigger.class)).isEmpty();
+            assertThat(defaultProvider.receivedOf(dev.iii.protocol.RegisterTrigger.class)).isEmpty();
 
             // the team provider leaves: the binding falls back to the default namespace's provider
             teamProvider.close();
-            dev.iii.sdk.protocol.RegisterTrigger moved = defaultProvider.await(dev.iii.sdk.protocol.RegisterTrigger.class,
+            dev.iii.protocol.RegisterTrigger moved = defaultProvider.await(dev.iii.protocol.RegisterTrigger.class,
                     r -> r.id().equals("t-1"));
             assertThat(moved.triggerNamespace()).isNull();
         }
     }
 
     private static InvokeFunction callAsync(TestWorker caller, String functionId, String namespace) {
-        InvokeFunction call = new InvokeFunction(UUID.randomUUID(), functionId, object(), null, null, null, null,
+        InvokeFunction call = InvokeFunction.call(UUID.randomUUID(), functionId, RawJson.of(object()), null, null, null, null,
                 namespace);
         caller.send(call);
         return call;

@@ -2,9 +2,9 @@ package dev.iii.engine;
 
 import java.time.OffsetDateTime;
 
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.TriggerRegistrationResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +33,21 @@ class CronTriggerTest {
             worker.send(new RegisterTrigger("job-1", "cron", "ticker::tick", object().put("expression", "* * * * * *"),
                     object().put("m", "x"), null, null));
             InvokeFunction first = worker.await(InvokeFunction.class, c -> c.functionId().equals("ticker::tick"));
-            assertThat(first.data().get("trigger").asString()).isEqualTo("cron");
-            assertThat(first.data().get("job_id").asString()).isEqualTo("job-1");
-            String scheduled = first.data().get("scheduled_time").asString();
+            assertThat(first.data().tree().get("trigger").asString()).isEqualTo("cron");
+            assertThat(first.data().tree().get("job_id").asString()).isEqualTo("job-1");
+            String scheduled = first.data().tree().get("scheduled_time").asString();
             assertThat(scheduled).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\+00:00");
-            assertThat(first.data().get("actual_time").asString()).endsWith("+00:00");
-            assertThat(OffsetDateTime.parse(first.data().get("actual_time").asString()))
+            assertThat(first.data().tree().get("actual_time").asString()).endsWith("+00:00");
+            assertThat(OffsetDateTime.parse(first.data().tree().get("actual_time").asString()))
                     .isAfterOrEqualTo(OffsetDateTime.parse(scheduled));
             assertThat(first.metadata().get("m").asString()).isEqualTo("x");
-            assertThat(first.data().has("_caller_worker_id")).isFalse();
+            assertThat(first.callerWorkerId()).isNull();
 
             // sequential: the next tick only comes after this one was answered
             worker.reply(first, null);
             InvokeFunction second = worker.await(InvokeFunction.class,
                     c -> c.functionId().equals("ticker::tick") && !c.invocationId().equals(first.invocationId()));
-            assertThat(OffsetDateTime.parse(second.data().get("scheduled_time").asString()))
+            assertThat(OffsetDateTime.parse(second.data().tree().get("scheduled_time").asString()))
                     .isAfter(OffsetDateTime.parse(scheduled));
             worker.reply(second, null);
         }

@@ -2,8 +2,8 @@ package dev.iii.engine;
 
 import java.time.Duration;
 
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +41,10 @@ class DiscoveryTriggersTest {
 
             for (String event : new String[] {"worker_connected", "worker_metadata_updated", "worker_disconnected"}) {
                 InvokeFunction fired = watcher.await(InvokeFunction.class,
-                        c -> c.functionId().equals("watcher::on-workers") && event.equals(c.data().path("event").asString(""))
-                                && otherId.equals(c.data().path("worker_id").asString("")));
+                        c -> c.functionId().equals("watcher::on-workers") && event.equals(c.data().tree().path("event").asString(""))
+                                && otherId.equals(c.data().tree().path("worker_id").asString("")));
                 assertThat(fired.invocationId()).isNotNull();
-                assertThat(fired.data().has("_caller_worker_id")).isFalse();
+                assertThat(fired.callerWorkerId()).isNull();
                 assertThat(fired.metadata().get("source").asString()).isEqualTo("test");
                 watcher.reply(fired, null);
             }
@@ -59,14 +59,14 @@ class DiscoveryTriggersTest {
                     object(), null, null, null));
             // registering the handler itself is a change
             InvokeFunction first = watcher.await(InvokeFunction.class, c -> c.functionId().equals("fwatcher::on-functions"));
-            assertThat(first.data().get("event").asString()).isEqualTo("functions_changed");
-            assertThat(first.data().get("functions").findValuesAsString("function_id"))
+            assertThat(first.data().tree().get("event").asString()).isEqualTo("functions_changed");
+            assertThat(first.data().tree().get("functions").findValuesAsString("function_id"))
                     .contains("fwatcher::on-functions", "engine::workers::list");
             watcher.reply(first, null);
 
             watcher.registerFunction("fwatcher::new-one");
             InvokeFunction second = watcher.await(InvokeFunction.class, c -> c.functionId().equals("fwatcher::on-functions")
-                    && c.data().get("functions").findValuesAsString("function_id").contains("fwatcher::new-one"));
+                    && c.data().tree().get("functions").findValuesAsString("function_id").contains("fwatcher::new-one"));
             watcher.reply(second, null);
             // nothing changes any more: over several poll intervals no further event arrives
             await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3)).until(() -> watcher

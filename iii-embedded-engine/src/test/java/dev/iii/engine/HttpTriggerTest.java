@@ -6,10 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class HttpTriggerTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"qty\":3}")).build(), HttpResponse.BodyHandlers.ofString());
 
         InvokeFunction call = worker.await(InvokeFunction.class, c -> c.functionId().equals("api::get-order"));
-        JsonNode request = call.data();
+        JsonNode request = call.data().tree();
         assertThat(request.get("path_params").get("id").asString()).isEqualTo("42");
         assertThat(request.get("path_params").get("order").asString()).isEqualTo("7");
         assertThat(request.get("query_params").get("expand").asString()).isEqualTo("items");
@@ -57,7 +57,7 @@ class HttpTriggerTest {
         assertThat(request.get("body").get("qty").asInt()).isEqualTo(3);
         assertThat(request.get("trigger").get("type").asString()).isEqualTo("http");
         assertThat(request.get("trigger").get("path").asString()).isEqualTo("/users/:id/orders/:order");
-        assertThat(request.has("_caller_worker_id")).isFalse();
+        assertThat(call.callerWorkerId()).isNull();
         assertThat(call.metadata().get("route").asString()).isEqualTo("users-get");
 
         ObjectNode envelope = object().put("status_code", 201);
@@ -77,7 +77,7 @@ class HttpTriggerTest {
         route("plain", "plain", "GET", "api::plain");
         var pending = get("/plain");
         InvokeFunction call = worker.await(InvokeFunction.class, c -> c.functionId().equals("api::plain"));
-        assertThat(call.data().get("body").isNull()).isTrue();
+        assertThat(call.data().tree().get("body").isNull()).isTrue();
         worker.reply(call, object().put("hello", "world"));
         HttpResponse<String> response = pending.get();
         assertThat(response.statusCode()).isEqualTo(200);

@@ -2,10 +2,11 @@ package dev.iii.engine;
 
 import java.util.UUID;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.RegisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class IntrospectionTest {
     void builtinsRefuseInputThatIsNotAnObject() {
         try (TestWorker worker = TestWorker.connect(engine)) {
             UUID id = UUID.randomUUID();
-            worker.send(new InvokeFunction(id, "engine::workers::list", TestWorker.JSON.nullNode(), null, null, null, null,
+            worker.send(InvokeFunction.call(id, "engine::workers::list", RawJson.of(TestWorker.JSON.nullNode()), null, null, null, null,
                     null));
             InvocationResult result = worker.await(InvocationResult.class, r -> r.invocationId().equals(id));
             assertThat(result.error().code()).isEqualTo("deserialization_error");

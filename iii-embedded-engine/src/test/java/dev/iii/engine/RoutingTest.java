@@ -2,10 +2,11 @@ package dev.iii.engine;
 
 import java.util.UUID;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegistrationRejected;
-import dev.iii.sdk.protocol.TriggerAction;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegistrationRejected;
+import dev.iii.protocol.TriggerAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,13 +38,14 @@ class RoutingTest {
             register(target, "orders::create");
 
             UUID id = UUID.randomUUID();
-            caller.send(new InvokeFunction(id, "orders::create", object().put("sku", "A1").put("_caller_worker_id", "forged"),
+            caller.send(InvokeFunction.call(id, "orders::create", RawJson.of(object().put("sku", "A1").put("_caller_worker_id", "forged")),
                     object().put("tenant", "t1"), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", null, null,
                     null));
             InvokeFunction delivered = target.await(InvokeFunction.class, c -> c.functionId().equals("orders::create"));
             assertThat(delivered.invocationId()).isEqualTo(id);
-            assertThat(delivered.data().get("sku").asString()).isEqualTo("A1");
-            assertThat(delivered.data().get("_caller_worker_id").asString()).isEqualTo(caller.workerId);
+            assertThat(delivered.data().tree().get("sku").asString()).isEqualTo("A1");
+            assertThat(delivered.callerWorkerId()).isEqualTo(caller.workerId);
+            assertThat(target.receivedTexts()).anyMatch(text -> text.contains("\"_caller_worker_id\":\"" + caller.workerId + "\"}"));
             assertThat(delivered.metadata().get("tenant").asString()).isEqualTo("t1");
             assertThat(delivered.action()).isNull();
             assertThat(delivered.namespace()).isNull();
@@ -51,7 +53,7 @@ class RoutingTest {
             target.reply(delivered, object().put("order", 7));
             InvocationResult result = caller.await(InvocationResult.class, r -> r.invocationId().equals(id));
             assertThat(result.functionId()).isEqualTo("orders::create");
-            assertThat(result.result().get("order").asInt()).isEqualTo(7);
+            assertThat(result.result().tree().get("order").asInt()).isEqualTo(7);
             assertThat(result.error()).isNull();
             assertThat(bystander.receivedOf(InvocationResult.class)).noneMatch(r -> r.invocationId().equals(id));
             assertThat(target.receivedOf(InvocationResult.class)).noneMatch(r -> r.invocationId().equals(id));
@@ -62,11 +64,11 @@ class RoutingTest {
     void nonObjectDataIsForwardedUnchanged() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
             register(target, "echo::list");
-            caller.send(new InvokeFunction(UUID.randomUUID(), "echo::list", TestWorker.JSON.createArrayNode().add(1), null,
+            caller.send(InvokeFunction.call(UUID.randomUUID(), "echo::list", RawJson.of(TestWorker.JSON.createArrayNode().add(1)), null,
                     null, null, null, null));
             InvokeFunction delivered = target.await(InvokeFunction.class, c -> c.functionId().equals("echo::list"));
-            assertThat(delivered.data().isArray()).isTrue();
-            assertThat(delivered.data().size()).isEqualTo(1);
+            assertThat(delivered.data().tree().isArray()).isTrue();
+            assertThat(delivered.data().tree().size()).isEqualTo(1);
         }
     }
 
@@ -75,10 +77,10 @@ class RoutingTest {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
             register(target, "boom::fail");
             UUID id = UUID.randomUUID();
-            caller.send(new InvokeFunction(id, "boom::fail", object(), null, null, null, null, null));
+            caller.send(InvokeFunction.call(id, "boom::fail", RawJson.of(object()), null, null, null, null, null));
             InvokeFunction delivered = target.await(InvokeFunction.class, c -> c.invocationId().equals(id));
             target.send(InvocationResult.failure(id, "boom::fail",
-                    new dev.iii.sdk.protocol.ErrorBody("custom_code", "went wrong", "trace")));
+                    new dev.iii.protocol.ErrorBody("custom_code", "went wrong", "trace")));
             InvocationResult result = caller.await(InvocationResult.class, r -> r.invocationId().equals(id));
             assertThat(result.error().code()).isEqualTo("custom_code");
             assertThat(result.error().message()).isEqualTo("went wrong");
@@ -91,11 +93,11 @@ class RoutingTest {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
             register(target, "audit::log");
             UUID ignored = UUID.randomUUID();
-            caller.send(new InvokeFunction(ignored, "audit::log", object().put("event", "login"), null, null, null,
+            caller.send(InvokeFunction.call(ignored, "audit::log", RawJson.of(object().put("event", "login")), null, null, null,
                     new TriggerAction.Void(), null));
-            caller.send(new InvokeFunction(null, "audit::log", object().put("event", "logout"), null, null, null, null, null));
-            InvokeFunction first = target.await(InvokeFunction.class, c -> c.data().path("event").asString("").equals("login"));
-            InvokeFunction second = target.await(InvokeFunction.class, c -> c.data().path("event").asString("").equals("logout"));
+            caller.send(InvokeFunction.call(null, "audit::log", RawJson.of(object().put("event", "logout")), null, null, null, null, null));
+            InvokeFunction first = target.await(InvokeFunction.class, c -> c.data().tree().path("event").asString("").equals("login"));
+            InvokeFunction second = target.await(InvokeFunction.class, c -> c.data().tree().path("event").asString("").equals("logout"));
             assertThat(first.invocationId()).isNotNull().isNotEqualTo(ignored);
             assertThat(second.invocationId()).isNotNull();
             target.reply(first, object());
@@ -140,7 +142,7 @@ class RoutingTest {
             TestWorker target = TestWorker.registered(engine, "target");
             register(target, "slow::work");
             UUID id = UUID.randomUUID();
-            caller.send(new InvokeFunction(id, "slow::work", object(), null, null, null, null, null));
+            caller.send(InvokeFunction.call(id, "slow::work", RawJson.of(object()), null, null, null, null, null));
             target.await(InvokeFunction.class, c -> c.invocationId().equals(id));
             target.close();
             InvocationResult result = caller.await(InvocationResult.class, r -> r.invocationId().equals(id));
@@ -186,15 +188,15 @@ class RoutingTest {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
             register(target, "payments::charge");
             UUID id = UUID.randomUUID();
-            caller.send(new InvokeFunction(id, "payments::charge", object().put("amount", 100), null, null, null,
+            caller.send(InvokeFunction.call(id, "payments::charge", RawJson.of(object().put("amount", 100)), null, null, null,
                     new TriggerAction.Enqueue("payment"), null));
             InvocationResult receipt = caller.await(InvocationResult.class, r -> r.invocationId().equals(id));
             assertThat(receipt.error()).isNull();
-            assertThat(UUID.fromString(receipt.result().get("messageReceiptId").asString())).isNotNull();
+            assertThat(UUID.fromString(receipt.result().tree().get("messageReceiptId").asString())).isNotNull();
             InvokeFunction job = target.await(InvokeFunction.class, c -> c.functionId().equals("payments::charge"));
             assertThat(job.invocationId()).isNotEqualTo(id);
-            assertThat(job.data().get("amount").asInt()).isEqualTo(100);
-            assertThat(job.data().has("_caller_worker_id")).isFalse();
+            assertThat(job.data().tree().get("amount").asInt()).isEqualTo(100);
+            assertThat(job.callerWorkerId()).isNull();
             target.reply(job, object());
         }
     }
@@ -204,14 +206,14 @@ class RoutingTest {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
             register(target, "jobs::run");
             for (int i = 0; i < 2; i++) {
-                caller.send(new InvokeFunction(null, "jobs::run", object().put("n", i), null, null, null,
+                caller.send(InvokeFunction.call(null, "jobs::run", RawJson.of(object().put("n", i)), null, null, null,
                         new TriggerAction.Enqueue("serial"), null));
             }
-            InvokeFunction first = target.await(InvokeFunction.class, c -> c.data().path("n").asInt(-1) == 0);
+            InvokeFunction first = target.await(InvokeFunction.class, c -> c.data().tree().path("n").asInt(-1) == 0);
             // the second job waits until the first one answered
-            assertThat(target.receivedOf(InvokeFunction.class)).noneMatch(c -> c.data().path("n").asInt(-1) == 1);
+            assertThat(target.receivedOf(InvokeFunction.class)).noneMatch(c -> c.data().tree().path("n").asInt(-1) == 1);
             target.reply(first, object());
-            InvokeFunction second = target.await(InvokeFunction.class, c -> c.data().path("n").asInt(-1) == 1);
+            InvokeFunction second = target.await(InvokeFunction.class, c -> c.data().tree().path("n").asInt(-1) == 1);
             target.reply(second, object());
         }
     }

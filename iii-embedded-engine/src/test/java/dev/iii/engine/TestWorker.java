@@ -14,13 +14,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.TriggerAction;
-import dev.iii.sdk.protocol.WorkerRegistered;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.TriggerAction;
+import dev.iii.protocol.WorkerRegistered;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,6 +39,7 @@ final class TestWorker implements AutoCloseable {
 
     private final MessageCodec codec = new MessageCodec();
     private final List<Message> received = new CopyOnWriteArrayList<>();
+    private final List<String> receivedTexts = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
     final String workerId;
@@ -69,7 +71,7 @@ final class TestWorker implements AutoCloseable {
     }
 
     void send(Message message) {
-        socket.sendText(codec.encode(message), true).join();
+        socket.sendText(codec.encodeToString(message), true).join();
     }
 
     void sendRaw(String text) {
@@ -82,7 +84,7 @@ final class TestWorker implements AutoCloseable {
         if (namespace != null) {
             data.put("namespace", namespace);
         }
-        send(new InvokeFunction(null, "engine::workers::register", data, null, null, null, new TriggerAction.Void(),
+        send(InvokeFunction.call(null, "engine::workers::register", RawJson.of(data), null, null, null, new TriggerAction.Void(),
                 null));
     }
 
@@ -97,7 +99,7 @@ final class TestWorker implements AutoCloseable {
 
     InvocationResult call(String functionId, JsonNode data, String namespace) {
         UUID id = UUID.randomUUID();
-        send(new InvokeFunction(id, functionId, data, null, null, null, null, namespace));
+        send(InvokeFunction.call(id, functionId, RawJson.of(data), null, null, null, null, namespace));
         return await(InvocationResult.class, r -> r.invocationId().equals(id));
     }
 
@@ -106,7 +108,7 @@ final class TestWorker implements AutoCloseable {
         if (result.error() != null) {
             throw new AssertionError(functionId + " failed: " + result.error());
         }
-        return result.result();
+        return result.result() == null ? null : result.result().tree();
     }
 
     void awaitListed(String name) {
@@ -148,7 +150,12 @@ final class TestWorker implements AutoCloseable {
 
     /** Answers an incoming invocation. */
     void reply(InvokeFunction call, JsonNode result) {
-        send(InvocationResult.success(call.invocationId(), call.functionId(), result));
+        send(InvocationResult.success(call.invocationId(), call.functionId(), RawJson.of(result)));
+    }
+
+    /** Every frame received, as the text that came over the socket. */
+    List<String> receivedTexts() {
+        return List.copyOf(receivedTexts);
     }
 
     boolean isClosed() {
@@ -178,6 +185,7 @@ final class TestWorker implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             text.append(data);
             if (last) {
+                receivedTexts.add(text.toString());
                 received.add(codec.decode(text.toString()));
                 text.setLength(0);
             }

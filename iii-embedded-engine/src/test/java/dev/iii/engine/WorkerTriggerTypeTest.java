@@ -1,11 +1,12 @@
 package dev.iii.engine;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.UnregisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,8 @@ class WorkerTriggerTypeTest {
             provider.send(new RegisterTriggerType("strict::type", "", null, null, null));
             awaitType(user, "strict::type");
             java.util.UUID id = java.util.UUID.randomUUID();
-            user.send(new dev.iii.sdk.protocol.InvokeFunction(id, "engine::register_trigger", object()
-                    .put("trigger_type", "strict::type").put("function_id", "asker::fn").set("config", object()),
+            user.send(dev.iii.protocol.InvokeFunction.call(id, "engine::register_trigger", RawJson.of(object()
+                    .put("trigger_type", "strict::type").put("function_id", "asker::fn").set("config", object())),
                     null, null, null, null, null));
             RegisterTrigger offered = provider.await(RegisterTrigger.class, r -> r.functionId().equals("asker::fn"));
             provider.send(new TriggerRegistrationResult(offered.id(), "strict::type", "asker::fn",

@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

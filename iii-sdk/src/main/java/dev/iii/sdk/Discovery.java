@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.ProtocolException;
 import dev.iii.sdk.trigger.TriggerRegistration;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -21,12 +23,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class Discovery {
 
-    private final IIIWorker worker;
-    private final MessageCodec codec;
+    /** The engine's own shapes are snake_case. */
+    private static final JsonMapper ENGINE_SHAPES = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 
-    Discovery(IIIWorker worker, MessageCodec codec) {
+    private final IIIWorker worker;
+
+    Discovery(IIIWorker worker) {
         this.worker = worker;
-        this.codec = codec;
     }
 
     /** Calls {@code functionId} with {@code {}} and binds each element of the {@code member} array. */
@@ -66,10 +72,11 @@ final class Discovery {
 
     private <T> T convert(JsonNode node, Class<T> type, String functionId) {
         try {
-            return codec.convert(node, type);
+            return ENGINE_SHAPES.treeToValue(node, type);
         }
-        catch (ProtocolException ex) {
-            throw new InvocationException(ErrorCode.INVALID_RESPONSE, ex.getMessage(), functionId, null, ex);
+        catch (JacksonException ex) {
+            throw new InvocationException(ErrorCode.INVALID_RESPONSE, "unexpected " + type.getSimpleName()
+                    + " shape: " + ex.getOriginalMessage(), functionId, null, ex);
         }
     }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -40,7 +40,7 @@ final class EngineConnection {
 
     /** Encodes and sends one frame; {@code false} when the socket is gone (the frame is not sent). */
     boolean send(Message message) {
-        String text = codec.encode(message);
+        String text = codec.encodeToString(message);
         if (!session.isOpen()) {
             return false;
         }

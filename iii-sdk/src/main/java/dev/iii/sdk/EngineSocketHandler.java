@@ -1,8 +1,8 @@
 package dev.iii.sdk;
 
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.ProtocolException;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;

@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
 
 /** How a handler's exception becomes the error body its caller receives. */
 final class HandlerFailure {

@@ -34,25 +34,26 @@ import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.function.TypedFunctionHandler;
-import dev.iii.sdk.protocol.EngineError;
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.Ping;
-import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.Reattach;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.RegistrationRejected;
-import dev.iii.sdk.protocol.TriggerAction;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnknownMessage;
-import dev.iii.sdk.protocol.UnregisterFunction;
-import dev.iii.sdk.protocol.UnregisterTrigger;
-import dev.iii.sdk.protocol.WorkerRegistered;
+import dev.iii.protocol.EngineError;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.Ping;
+import dev.iii.protocol.Pong;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.Reattach;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.RegistrationRejected;
+import dev.iii.protocol.TriggerAction;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.UnknownMessage;
+import dev.iii.protocol.UnregisterFunction;
+import dev.iii.protocol.UnregisterTrigger;
+import dev.iii.protocol.WorkerRegistered;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
@@ -139,7 +140,7 @@ public final class IIIWorker implements AutoCloseable {
         this.pendingCalls = new PendingCalls(scheduler, completions);
         this.supervisor = new ConnectionSupervisor(options, codec, scheduler, events, new SupervisorEvents());
         this.invocations = new InvocationServer(dispatcher, binder, options.sendStackTraces(), supervisor::connection);
-        this.discovery = new Discovery(this, codec);
+        this.discovery = new Discovery(this);
     }
 
     /** A worker that connects when {@link #start()} is called. */
@@ -416,7 +417,7 @@ public final class IIIWorker implements AutoCloseable {
         PendingCalls.Call call = pendingCalls.open(functionId, timeout);
         InvokeFunction frame;
         try {
-            frame = new InvokeFunction(call.id, functionId, payloadTree(payload), binder.toTree(callOptions.metadata()),
+            frame = InvokeFunction.call(call.id, functionId, payloadTree(payload), binder.toTree(callOptions.metadata()),
                     callOptions.traceparent(), callOptions.baggage(), null, namespaceFor(functionId, callOptions));
         }
         catch (RuntimeException ex) {
@@ -464,7 +465,7 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Fire and forget, with per-call options. */
     public void callVoid(String functionId, Object payload, CallOptions callOptions) {
-        InvokeFunction frame = new InvokeFunction(null, functionId, payloadTree(payload),
+        InvokeFunction frame = InvokeFunction.call(null, functionId, payloadTree(payload),
                 binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(),
                 new TriggerAction.Void(), namespaceFor(functionId, callOptions));
         dispatch(frame, null, callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout());
@@ -485,7 +486,7 @@ public final class IIIWorker implements AutoCloseable {
         Duration timeout = callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout();
         TriggerAction.Enqueue action = new TriggerAction.Enqueue(queue);
         PendingCalls.Call call = pendingCalls.open(functionId, timeout);
-        InvokeFunction frame = new InvokeFunction(call.id, functionId, payloadTree(payload),
+        InvokeFunction frame = InvokeFunction.call(call.id, functionId, payloadTree(payload),
                 binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(), action,
                 namespaceFor(functionId, callOptions));
         dispatch(frame, call, timeout);
@@ -499,9 +500,8 @@ public final class IIIWorker implements AutoCloseable {
         });
     }
 
-    private JsonNode payloadTree(Object payload) {
-        JsonNode tree = binder.toTree(payload);
-        return tree == null ? JsonNodeFactory.instance.nullNode() : tree;
+    private RawJson payloadTree(Object payload) {
+        return RawJson.of(binder.toTree(payload));
     }
 
     /** Node's rule: unset means the worker's namespace, but {@code engine::*} always lives in {@code default}. */
@@ -692,8 +692,8 @@ public final class IIIWorker implements AutoCloseable {
             }
             registration = pendingCalls.open(REGISTER_WORKER, options.connectTimeout());
             registration.sentOn = connection;
-            connection.send(new InvokeFunction(registration.id, REGISTER_WORKER, workerMetadata(), null, null, null,
-                    null, null));
+            connection.send(InvokeFunction.call(registration.id, REGISTER_WORKER, RawJson.of(workerMetadata()), null,
+                    null, null, null, null));
             triggerTypes.values().forEach(t -> connection.send(t.frame()));
             for (FunctionEntry function : functions.values()) {
                 function.rejection = null;

@@ -1,6 +1,6 @@
 package dev.iii.sdk;
 
-import dev.iii.sdk.protocol.ErrorBody;
+import dev.iii.protocol.ErrorBody;
 import tools.jackson.core.JacksonException;
 
 /**

@@ -10,9 +10,10 @@ import java.util.function.Supplier;
 
 import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.InvocationContext;
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RawJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -80,10 +81,10 @@ final class InvocationServer {
 
     private CompletionStage<?> handle(EngineConnection connection, FunctionHandler handler, InvokeFunction invoke) {
         InvocationContext context = new InvocationContext(invoke.functionId(), invoke.invocationId(), invoke.metadata(),
-                invoke.traceparent(), invoke.baggage(), callerWorkerId(invoke.data()));
+                invoke.traceparent(), invoke.baggage(), invoke.callerWorkerId());
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         try {
-            Object returned = handler.handle(invoke.data(), context);
+            Object returned = handler.handle(invoke.data().tree(), context);
             if (returned instanceof CompletionStage<?> stage) {
                 stage.whenComplete((value, error) -> {
                     if (error != null) {
@@ -107,9 +108,10 @@ final class InvocationServer {
                 reply(connection, invoke, null, HandlerFailure.toErrorBody(error, sendStackTraces));
                 return;
             }
-            JsonNode result;
+            RawJson result;
             try {
-                result = binder.toTree(value instanceof Optional<?> optional ? optional.orElse(null) : value);
+                JsonNode tree = binder.toTree(value instanceof Optional<?> optional ? optional.orElse(null) : value);
+                result = tree == null ? null : RawJson.of(tree);
             }
             catch (RuntimeException ex) {
                 reply(connection, invoke, null, new ErrorBody(ErrorCode.SERIALIZATION_ERROR,
@@ -131,13 +133,8 @@ final class InvocationServer {
         }
     }
 
-    private static String callerWorkerId(JsonNode data) {
-        JsonNode caller = data.get(PayloadBinder.CALLER_WORKER_ID);
-        return caller != null && caller.isString() ? caller.asString() : null;
-    }
-
     /** Results never cross to a newer connection: the engine already failed the call with {@code invocation_stopped}. */
-    private void reply(EngineConnection connection, InvokeFunction invoke, JsonNode result, ErrorBody error) {
+    private void reply(EngineConnection connection, InvokeFunction invoke, RawJson result, ErrorBody error) {
         if (invoke.invocationId() == null) {
             return;
         }

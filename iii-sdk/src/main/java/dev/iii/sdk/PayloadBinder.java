@@ -6,16 +6,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Binds payloads and results to Java types with the worker's mapper. A payload that does not bind becomes
  * an {@link ErrorCode#INVALID_REQUEST} error naming the function, the type and the JSON path.
  */
 final class PayloadBinder {
-
-    /** The member the engine adds to object payloads of worker calls; it is in the context, not the type. */
-    static final String CALLER_WORKER_ID = "_caller_worker_id";
 
     private final JsonMapper mapper;
 
@@ -28,13 +24,8 @@ final class PayloadBinder {
     }
 
     <T> T bindPayload(JsonNode payload, JavaType type, String functionId) {
-        JsonNode bindable = payload;
-        if (payload instanceof ObjectNode object && object.has(CALLER_WORKER_ID)) {
-            bindable = object.deepCopy();
-            ((ObjectNode) bindable).remove(CALLER_WORKER_ID);
-        }
         try {
-            return mapper.treeToValue(bindable, type);
+            return mapper.treeToValue(payload, type);
         }
         catch (JacksonException ex) {
             throw InvocationException.invalidRequest(functionId, type.getRawClass().getSimpleName(), ex);

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-import dev.iii.sdk.protocol.InvocationResult;
+import dev.iii.protocol.InvocationResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -79,7 +79,8 @@ final class PendingCalls {
             onCompletionThread(() -> call.future.completeExceptionally(error));
         }
         else {
-            onCompletionThread(() -> call.future.complete(result.result()));
+            JsonNode value = result.result() == null ? null : result.result().tree();
+            onCompletionThread(() -> call.future.complete(value));
         }
     }
 

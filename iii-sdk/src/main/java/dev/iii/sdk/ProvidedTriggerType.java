@@ -7,11 +7,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.UnregisterTrigger;
 import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerTypeRegistration;

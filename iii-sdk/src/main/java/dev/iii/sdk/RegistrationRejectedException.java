@@ -1,6 +1,6 @@
 package dev.iii.sdk;
 
-import dev.iii.sdk.protocol.RegistrationRejected;
+import dev.iii.protocol.RegistrationRejected;
 
 /**
  * The engine refused a registration: another live worker owns the worker name (fatal: the worker stops

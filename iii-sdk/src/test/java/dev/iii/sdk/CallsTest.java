@@ -7,10 +7,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.TriggerAction;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.TriggerAction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,10 +61,10 @@ class CallsTest {
         CompletableFuture<JsonNode> second = worker.call("remote::b", Map.of("n", 2));
         InvokeFunction a = sent("remote::a");
         InvokeFunction b = sent("remote::b");
-        assertThat(a.data()).isEqualTo(JSON.readTree("{\"n\":1}"));
+        assertThat(a.data().tree()).isEqualTo(JSON.readTree("{\"n\":1}"));
         assertThat(a.action()).isNull();
-        side.send(InvocationResult.success(b.invocationId(), b.functionId(), JSON.readTree("\"second\"")));
-        side.send(InvocationResult.success(a.invocationId(), a.functionId(), JSON.readTree("\"first\"")));
+        side.send(InvocationResult.success(b.invocationId(), b.functionId(), RawJson.of(JSON.readTree("\"second\""))));
+        side.send(InvocationResult.success(a.invocationId(), a.functionId(), RawJson.of(JSON.readTree("\"first\""))));
         assertThat(first.get().asString()).isEqualTo("first");
         assertThat(second.get().asString()).isEqualTo("second");
     }
@@ -77,7 +78,7 @@ class CallsTest {
                 + "\",\"function_id\":\"remote::empty\",\"result\":null}");
         InvokeFunction quoteCall = sent("remote::quote");
         side.send(InvocationResult.success(quoteCall.invocationId(), quoteCall.functionId(),
-                JSON.readTree("{\"sku\":\"A1\",\"price\":42,\"extra\":true}")));
+                RawJson.of(JSON.readTree("{\"sku\":\"A1\",\"price\":42,\"extra\":true}"))));
         assertThat(empty.get()).isNull();
         assertThat(quote.get()).isEqualTo(new Quote("A1", 42));
     }
@@ -111,8 +112,8 @@ class CallsTest {
         assertThat(timeout.getFunctionId()).isEqualTo("remote::never");
         assertThat(worker.pendingCalls()).isZero();
 
-        side.send(InvocationResult.success(never.invocationId(), never.functionId(), JSON.readTree("{\"late\":true}")));
-        side.send(InvocationResult.success(UUID.randomUUID(), "remote::unsolicited", JSON.readTree("1")));
+        side.send(InvocationResult.success(never.invocationId(), never.functionId(), RawJson.of(JSON.readTree("{\"late\":true}"))));
+        side.send(InvocationResult.success(UUID.randomUUID(), "remote::unsolicited", RawJson.of(JSON.readTree("1"))));
         CompletableFuture<JsonNode> next = worker.call("remote::echo", Map.of("ok", true));
         InvokeFunction echo = sent("remote::echo");
         side.send(InvocationResult.success(echo.invocationId(), echo.functionId(), echo.data()));
@@ -162,7 +163,7 @@ class CallsTest {
                 && e.queue().equals("missing"));
         assertThat(first.invocationId()).isNotNull();
         side.send(InvocationResult.success(first.invocationId(), first.functionId(),
-                JSON.readTree("{\"messageReceiptId\":\"31a06401-94bb-4421-bb04-e24d58bb0c15\"}")));
+                RawJson.of(JSON.readTree("{\"messageReceiptId\":\"31a06401-94bb-4421-bb04-e24d58bb0c15\"}"))));
         side.send(InvocationResult.failure(second.invocationId(), second.functionId(),
                 new ErrorBody(ErrorCode.ENQUEUE_ERROR, "No queue provider is installed.")));
         assertThat(accepted.join()).isEqualTo(new EnqueueReceipt("31a06401-94bb-4421-bb04-e24d58bb0c15"));

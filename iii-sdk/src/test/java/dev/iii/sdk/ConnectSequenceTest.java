@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.iii.sdk.function.FunctionOptions;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.Reattach;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.TriggerAction;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.Reattach;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.TriggerAction;
 import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
@@ -76,13 +76,13 @@ class ConnectSequenceTest {
         // Asked as request/response: its result tells the worker the engine applied its registrations.
         assertThat(metadata.invocationId()).isNotNull();
         assertThat(metadata.action()).isNull();
-        assertThat(metadata.data().get("runtime").asString()).isEqualTo("java");
-        assertThat(metadata.data().get("version").asString()).isEqualTo(IIIWorker.SDK_VERSION).isNotEqualTo("unknown");
-        assertThat(metadata.data().get("name").asString()).isEqualTo("orders-worker");
-        assertThat(metadata.data().get("description").asString()).isEqualTo("test worker");
-        assertThat(metadata.data().get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(metadata.data().get("os").asString()).isNotBlank();
-        assertThat(metadata.data().has("namespace")).isFalse();
+        assertThat(metadata.data().tree().get("runtime").asString()).isEqualTo("java");
+        assertThat(metadata.data().tree().get("version").asString()).isEqualTo(IIIWorker.SDK_VERSION).isNotEqualTo("unknown");
+        assertThat(metadata.data().tree().get("name").asString()).isEqualTo("orders-worker");
+        assertThat(metadata.data().tree().get("description").asString()).isEqualTo("test worker");
+        assertThat(metadata.data().tree().get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(metadata.data().tree().get("os").asString()).isNotBlank();
+        assertThat(metadata.data().tree().has("namespace")).isFalse();
 
         assertThat(side.next(RegisterTriggerType.class).id()).isEqualTo("webhook::github");
         RegisterFunction create = side.next(RegisterFunction.class);
@@ -93,7 +93,7 @@ class ConnectSequenceTest {
         RegisterTrigger trigger = side.next(RegisterTrigger.class);
         assertThat(trigger.triggerType()).isEqualTo("http");
         assertThat(trigger.config().get("api_path").asString()).isEqualTo("/orders");
-        side.next(dev.iii.sdk.protocol.Ping.class);
+        side.next(dev.iii.protocol.Ping.class);
         assertThat(side.receivedOf(Reattach.class)).isEmpty();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
         assertThat(worker.workerId()).contains(side.workerId);
@@ -126,7 +126,7 @@ class ConnectSequenceTest {
         engine.greetConnections(false);
         worker = workerWithRegistrations().start();
         TestEngine.WorkerSide first = engine.nextConnection();
-        first.send(new dev.iii.sdk.protocol.WorkerRegistered("0.22-worker-id", null));
+        first.send(new dev.iii.protocol.WorkerRegistered("0.22-worker-id", null));
         await().until(() -> worker.workerId().isPresent());
         first.drop();
         TestEngine.WorkerSide second = engine.nextConnection();
@@ -144,12 +144,12 @@ class ConnectSequenceTest {
         worker = workerWithRegistrations().start();
         TestEngine.WorkerSide side = engine.nextConnection();
         InvokeFunction metadata = side.next(InvokeFunction.class);
-        side.await(dev.iii.sdk.protocol.Ping.class);
+        side.await(dev.iii.protocol.Ping.class);
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTING);
 
-        side.send(new dev.iii.sdk.protocol.Pong());
-        side.send(dev.iii.sdk.protocol.InvocationResult.failure(metadata.invocationId(), metadata.functionId(),
-                new dev.iii.sdk.protocol.ErrorBody("FORBIDDEN", "namespace not allowed")));
+        side.send(new dev.iii.protocol.Pong());
+        side.send(dev.iii.protocol.InvocationResult.failure(metadata.invocationId(), metadata.functionId(),
+                new dev.iii.protocol.ErrorBody("FORBIDDEN", "namespace not allowed")));
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
     }
 
@@ -158,7 +158,7 @@ class ConnectSequenceTest {
         worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("late").build()).start();
         TestEngine.WorkerSide side = engine.nextConnection();
         side.next(InvokeFunction.class);
-        side.next(dev.iii.sdk.protocol.Ping.class);
+        side.next(dev.iii.protocol.Ping.class);
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
 
         worker.registerFunction("late::fn", (payload, context) -> null);
@@ -166,7 +166,7 @@ class ConnectSequenceTest {
         assertThat(side.next(RegisterFunction.class).id()).isEqualTo("late::fn");
         assertThat(side.next(RegisterTrigger.class).id()).isEqualTo(trigger.id());
         trigger.unregister();
-        assertThat(side.next(dev.iii.sdk.protocol.UnregisterTrigger.class).id()).isEqualTo(trigger.id());
+        assertThat(side.next(dev.iii.protocol.UnregisterTrigger.class).id()).isEqualTo(trigger.id());
 
         side.drop();
         TestEngine.WorkerSide second = engine.nextConnection();

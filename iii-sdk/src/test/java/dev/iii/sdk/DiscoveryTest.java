@@ -10,12 +10,13 @@ import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
 import dev.iii.sdk.discovery.WorkerInfo;
 import dev.iii.sdk.discovery.WorkersAvailableEvent;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.UnregisterFunction;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.UnregisterFunction;
+import dev.iii.protocol.UnregisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ class DiscoveryTest {
 
     private void answer(String functionId, String json) {
         InvokeFunction call = side.find(InvokeFunction.class, c -> c.functionId().equals(functionId));
-        assertThat(call.data()).isEqualTo(JSON.createObjectNode());
-        side.send(InvocationResult.success(call.invocationId(), functionId, JSON.readTree(json)));
+        assertThat(call.data().tree()).isEqualTo(JSON.createObjectNode());
+        side.send(InvocationResult.success(call.invocationId(), functionId, RawJson.of(JSON.readTree(json))));
     }
 
     @Test
@@ -103,8 +104,8 @@ class DiscoveryTest {
         assertThat(binding.config()).isEqualTo(JSON.createObjectNode());
 
         UUID invocation = UUID.randomUUID();
-        side.send(new InvokeFunction(invocation, function.id(),
-                JSON.readTree("{\"event\":\"worker_connected\",\"worker_id\":\"w-2\"}"), null, null, null, null, null));
+        side.send(InvokeFunction.call(invocation, function.id(),
+                RawJson.of(JSON.readTree("{\"event\":\"worker_connected\",\"worker_id\":\"w-2\"}")), null, null, null, null, null));
         InvocationResult reply = side.find(InvocationResult.class, r -> r.invocationId().equals(invocation));
         assertThat(reply.error()).isNull();
         assertThat(events).containsExactly(new WorkersAvailableEvent("worker_connected", "w-2"));
@@ -119,8 +120,8 @@ class DiscoveryTest {
         List<Object> events = new CopyOnWriteArrayList<>();
         worker.onFunctionsAvailable(events::add);
         RegisterFunction function = side.find(RegisterFunction.class, f -> f.id().endsWith("::functions-available"));
-        side.send(new InvokeFunction(UUID.randomUUID(), function.id(), JSON.readTree("{\"event\":\"functions_changed\","
-                + "\"functions\":[{\"function_id\":\"a::b\",\"namespace\":\"default\",\"worker_name\":\"w\"}]}"), null, null,
+        side.send(InvokeFunction.call(UUID.randomUUID(), function.id(), RawJson.of(JSON.readTree("{\"event\":\"functions_changed\","
+                + "\"functions\":[{\"function_id\":\"a::b\",\"namespace\":\"default\",\"worker_name\":\"w\"}]}")), null, null,
                 null, null, null));
         await().until(() -> !events.isEmpty());
         assertThat(events.get(0)).hasToString("FunctionsAvailableEvent[event=functions_changed, functions=[FunctionInfo["

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.iii.sdk.function.FunctionRegistration;
-import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.RegistrationRejected;
+import dev.iii.protocol.Pong;
+import dev.iii.protocol.RegistrationRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.InvocationContext;
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.HttpInvocationRef;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterFunction;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.HttpInvocationRef;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class InvocationsTest {
     }
 
     private static InvokeFunction invoke(UUID id, String functionId, String json) {
-        return new InvokeFunction(id, functionId, JSON.readTree(json), null, null, null, null, null);
+        return InvokeFunction.call(id, functionId, RawJson.of(JSON.readTree(json)), null, null, null, null, null);
     }
 
     private InvocationResult resultFor(InvokeFunction invoke) throws InterruptedException {
@@ -90,14 +91,15 @@ class InvocationsTest {
             return payload;
         });
         connect(null);
-        InvokeFunction invoke = new InvokeFunction(UUID.randomUUID(), "t::echo",
-                JSON.readTree("{\"msg\":\"hi\",\"_caller_worker_id\":\"caller-1\"}"), JSON.readTree("{\"m\":1}"),
+        InvokeFunction invoke = InvokeFunction.call(UUID.randomUUID(), "t::echo",
+                RawJson.of(JSON.readTree("{\"msg\":\"hi\",\"_caller_worker_id\":\"caller-1\"}")), JSON.readTree("{\"m\":1}"),
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "k=v", null, null);
         side.send(invoke);
 
         InvocationResult result = resultFor(invoke);
         assertThat(result.functionId()).isEqualTo("t::echo");
-        assertThat(result.result()).isEqualTo(invoke.data());
+        // The engine's stamp is the caller, in the context; the handler sees the payload the caller sent.
+        assertThat(result.result().tree()).isEqualTo(JSON.readTree("{\"msg\":\"hi\"}"));
         assertThat(result.error()).isNull();
         assertThat(result.traceparent()).isEqualTo(invoke.traceparent());
         assertThat(result.baggage()).isEqualTo("k=v");
@@ -143,8 +145,8 @@ class InvocationsTest {
         side.send(total);
         side.send(async);
         side.send(empty);
-        assertThat(resultFor(total).result()).isEqualTo(JSON.readTree("{\"customer\":\"ada\",\"units\":5}"));
-        assertThat(resultFor(async).result().asInt()).isEqualTo(1);
+        assertThat(resultFor(total).result().tree()).isEqualTo(JSON.readTree("{\"customer\":\"ada\",\"units\":5}"));
+        assertThat(resultFor(async).result().tree().asInt()).isEqualTo(1);
         InvocationResult emptyResult = resultFor(empty);
         assertThat(emptyResult.result()).isNull();
         assertThat(emptyResult.error()).isNull();
@@ -248,7 +250,7 @@ class InvocationsTest {
         side.sendRaw("{\"type\":\"pong\"}");
         InvokeFunction invoke = invoke("t::echo", "{\"still\":\"alive\"}");
         side.send(invoke);
-        assertThat(resultFor(invoke).result().get("still").asString()).isEqualTo("alive");
+        assertThat(resultFor(invoke).result().tree().get("still").asString()).isEqualTo("alive");
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(side.receivedOf(InvocationResult.class)).hasSize(1);
     }
@@ -261,13 +263,13 @@ class InvocationsTest {
         String blob = "x".repeat(1024 * 1024);
         InvokeFunction large = invoke("t::size", "{\"blob\":\"" + blob + "\"}");
         side.send(large);
-        assertThat(resultFor(large).result().asInt()).isEqualTo(blob.length());
+        assertThat(resultFor(large).result().tree().asInt()).isEqualTo(blob.length());
 
         InvokeFunction oversized = invoke("t::size", "{\"blob\":\"" + blob.repeat(3) + "\"}");
         side.send(oversized);
         InvokeFunction after = invoke("t::size", "{\"blob\":\"abc\"}");
         side.send(after);
-        assertThat(resultFor(after).result().asInt()).isEqualTo(3);
+        assertThat(resultFor(after).result().tree().asInt()).isEqualTo(3);
         assertThat(side.receivedOf(InvocationResult.class)).extracting(InvocationResult::invocationId)
                 .doesNotContain(oversized.invocationId());
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
@@ -285,8 +287,8 @@ class InvocationsTest {
             try {
                 for (int i = 0; i < count; i++) {
                     InvokeFunction call = side.await(InvokeFunction.class, f -> f.functionId().equals("remote::double"));
-                    ObjectNode doubled = JsonNodeFactory.instance.objectNode().put("n", call.data().get("n").asInt() * 2);
-                    side.send(InvocationResult.success(call.invocationId(), call.functionId(), doubled));
+                    ObjectNode doubled = JsonNodeFactory.instance.objectNode().put("n", call.data().tree().get("n").asInt() * 2);
+                    side.send(InvocationResult.success(call.invocationId(), call.functionId(), RawJson.of(doubled)));
                 }
             }
             catch (InterruptedException ex) {
@@ -309,7 +311,7 @@ class InvocationsTest {
         for (InvocationResult result : results) {
             assertThat(ids.add(result.invocationId())).isTrue();
             assertThat(result.error()).isNull();
-            assertThat(result.result().get("relayed").get("n").asInt()).isEqualTo(sent.get(result.invocationId()) * 2);
+            assertThat(result.result().tree().get("relayed").get("n").asInt()).isEqualTo(sent.get(result.invocationId()) * 2);
         }
         assertThat(ids).isEqualTo(sent.keySet());
         assertThat(worker.pendingCalls()).isZero();
@@ -381,7 +383,7 @@ class InvocationsTest {
         connect(null);
         side.await(RegisterFunction.class);
         registration.unregister();
-        assertThat(side.await(dev.iii.sdk.protocol.UnregisterFunction.class).id()).isEqualTo("t::gone");
+        assertThat(side.await(dev.iii.protocol.UnregisterFunction.class).id()).isEqualTo("t::gone");
         InvokeFunction invoke = invoke("t::gone", "{}");
         side.send(invoke);
         assertThat(resultFor(invoke).error().code()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);

@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +41,7 @@ class NamespaceAndOptionsTest {
     void aNamespacedWorkerDeclaresItAndDefaultsItsCallsAndBindingsToIt() throws Exception {
         TestEngine.WorkerSide side = connect(WorkerOptions.builder().namespace("billing"));
         InvokeFunction metadata = side.find(InvokeFunction.class, c -> c.functionId().equals("engine::workers::register"));
-        assertThat(metadata.data().get("namespace").asString()).isEqualTo("billing");
+        assertThat(metadata.data().tree().get("namespace").asString()).isEqualTo("billing");
         assertThat(metadata.namespace()).isNull();
 
         worker.call("orders::x", Map.of());

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.Ping;
-import dev.iii.sdk.protocol.RegisterFunction;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.Ping;
+import dev.iii.protocol.RegisterFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class OfflineQueueTest {
         CompletableFuture<JsonNode> waiting = worker.call("remote::later", Map.of());
         TestEngine.WorkerSide second = engine.nextConnection();
         InvokeFunction call = second.find(InvokeFunction.class, c -> c.functionId().equals("remote::later"));
-        second.send(InvocationResult.success(call.invocationId(), call.functionId(), JsonNodeFactory.instance.numberNode(7)));
+        second.send(InvocationResult.success(call.invocationId(), call.functionId(), RawJson.of(JsonNodeFactory.instance.numberNode(7))));
         assertThat(waiting.get().asInt()).isEqualTo(7);
         assertThat(first.receivedOf(InvokeFunction.class)).noneMatch(c -> c.functionId().equals("remote::later"));
     }

@@ -6,11 +6,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.UnregisterFunction;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.UnregisterFunction;
+import dev.iii.protocol.UnregisterTrigger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ShutdownTest {
     }
 
     private static InvokeFunction invoke(String functionId) {
-        return new InvokeFunction(UUID.randomUUID(), functionId, JsonNodeFactory.instance.objectNode(), null, null,
+        return InvokeFunction.call(UUID.randomUUID(), functionId, RawJson.of(JsonNodeFactory.instance.objectNode()), null, null,
                 null, null, null);
     }
 
@@ -76,7 +77,7 @@ class ShutdownTest {
 
         release.countDown();
         InvocationResult finished = side.find(InvocationResult.class, r -> r.invocationId().equals(inFlight.invocationId()));
-        assertThat(finished.result().asString()).isEqualTo("done");
+        assertThat(finished.result().tree().asString()).isEqualTo("done");
         assertThat(side.find(UnregisterTrigger.class, u -> true).id()).isEqualTo(trigger.id());
         assertThat(side.find(UnregisterFunction.class, u -> true).id()).isEqualTo("t::slow");
         shutdown.get();

@@ -13,13 +13,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.Message;
-import dev.iii.sdk.protocol.Ping;
-import dev.iii.sdk.protocol.Pong;
-import dev.iii.sdk.protocol.MessageCodec;
-import dev.iii.sdk.protocol.WorkerRegistered;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.Ping;
+import dev.iii.protocol.Pong;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.WorkerRegistered;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -128,7 +129,7 @@ final class TestEngine implements AutoCloseable {
         else if (message instanceof InvokeFunction call && call.functionId().equals("engine::workers::register")
                 && call.invocationId() != null) {
             side.send(InvocationResult.success(call.invocationId(), call.functionId(),
-                    tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("success", true)));
+                    RawJson.of(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("success", true))));
         }
     }
 
@@ -240,7 +241,7 @@ final class TestEngine implements AutoCloseable {
         }
 
         void send(Message message) {
-            sendRaw(CODEC.encode(message));
+            sendRaw(CODEC.encodeToString(message));
         }
 
         void sendRaw(String text) {

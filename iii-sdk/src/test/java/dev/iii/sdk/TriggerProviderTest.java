@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.iii.sdk.protocol.ErrorBody;
-import dev.iii.sdk.protocol.InvocationResult;
-import dev.iii.sdk.protocol.InvokeFunction;
-import dev.iii.sdk.protocol.RegisterTrigger;
-import dev.iii.sdk.protocol.RegisterTriggerType;
-import dev.iii.sdk.protocol.TriggerAction;
-import dev.iii.sdk.protocol.TriggerRegistrationResult;
-import dev.iii.sdk.protocol.UnregisterTrigger;
+import dev.iii.protocol.RawJson;
+import dev.iii.protocol.ErrorBody;
+import dev.iii.protocol.InvocationResult;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.RegisterTrigger;
+import dev.iii.protocol.RegisterTriggerType;
+import dev.iii.protocol.TriggerAction;
+import dev.iii.protocol.TriggerRegistrationResult;
+import dev.iii.protocol.UnregisterTrigger;
 import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
@@ -115,12 +116,12 @@ class TriggerProviderTest {
         InvokeFunction call = side.find(InvokeFunction.class, f -> f.functionId().equals("capture::echo"));
         assertThat(call.namespace()).isEqualTo("billing");
         assertThat(call.metadata().get("source").asString()).isEqualTo("t");
-        assertThat(call.data().get("tick").asInt()).isEqualTo(1);
-        side.send(InvocationResult.success(call.invocationId(), call.functionId(), JSON.readTree("{\"ok\":true}")));
+        assertThat(call.data().tree().get("tick").asInt()).isEqualTo(1);
+        side.send(InvocationResult.success(call.invocationId(), call.functionId(), RawJson.of(JSON.readTree("{\"ok\":true}"))));
         assertThat(fired.get().get("ok").asBoolean()).isTrue();
 
         tickType.fireAndForget(binding, Map.of("tick", 2));
-        InvokeFunction voidCall = side.find(InvokeFunction.class, f -> f.data().has("tick") && f.data().get("tick").asInt() == 2);
+        InvokeFunction voidCall = side.find(InvokeFunction.class, f -> f.data().tree().has("tick") && f.data().tree().get("tick").asInt() == 2);
         assertThat(voidCall.action()).isEqualTo(new TriggerAction.Void());
         assertThat(voidCall.invocationId()).isNull();
     }

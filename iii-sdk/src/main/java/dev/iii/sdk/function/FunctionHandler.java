@@ -14,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 public interface FunctionHandler {
 
     /**
-     * @param payload the invocation's {@code data}, exactly as received ({@code _caller_worker_id} included
-     *                when the engine added it)
+     * @param payload the invocation's {@code data} as the caller sent it (the engine's
+     *                {@code _caller_worker_id} stamp is in the context, not here)
      * @param context the invocation's metadata, ids and trace context
      */
     Object handle(JsonNode payload, InvocationContext context) throws Exception;

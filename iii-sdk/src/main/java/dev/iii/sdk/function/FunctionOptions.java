@@ -1,6 +1,6 @@
 package dev.iii.sdk.function;
 
-import dev.iii.sdk.protocol.HttpInvocationRef;
+import dev.iii.protocol.HttpInvocationRef;
 
 /**
  * How a function is described to the engine. All members are optional; start from {@link #none()} or

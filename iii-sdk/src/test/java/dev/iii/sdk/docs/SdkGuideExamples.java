@@ -14,7 +14,7 @@ import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
 import dev.iii.sdk.discovery.WorkerInfo;
 import dev.iii.sdk.function.FunctionOptions;
-import dev.iii.sdk.protocol.HttpInvocationRef;
+import dev.iii.protocol.HttpInvocationRef;
 import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;

@@ -9,7 +9,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Binds the payload (a JSON tree) to the parameter's declared generic type with the application's Jackson
@@ -17,9 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  * an {@code invalid_request} error naming the function, the method, the parameter and the JSON path.
  */
 final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver {
-
-    /** Added by the engine to object payloads of worker calls; it is in the context, not the payload type. */
-    private static final String CALLER_WORKER_ID = "_caller_worker_id";
 
     private final JsonMapper mapper;
 
@@ -39,13 +35,8 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
         if (type.isTypeOrSuperTypeOf(payload.getClass())) {
             return payload;
         }
-        JsonNode bindable = payload;
-        if (payload instanceof ObjectNode object && object.has(CALLER_WORKER_ID)) {
-            bindable = object.deepCopy();
-            ((ObjectNode) bindable).remove(CALLER_WORKER_ID);
-        }
         try {
-            return mapper.treeToValue(bindable, type);
+            return mapper.treeToValue(payload, type);
         }
         catch (JacksonException ex) {
             InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);

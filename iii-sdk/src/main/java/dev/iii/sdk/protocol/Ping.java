@@ -1,5 +1,0 @@
-package dev.iii.sdk.protocol;
-
-/** JSON {@code ping}: answered with {@link Pong}. Keepalive itself uses WebSocket-level pings. */
-public record Ping() implements Message {
-}

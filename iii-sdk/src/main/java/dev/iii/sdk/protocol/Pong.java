@@ -1,5 +1,0 @@
-package dev.iii.sdk.protocol;
-
-/** JSON {@code pong}: the answer to a {@link Ping}; ignored when received. */
-public record Pong() implements Message {
-}
