@@ -45,12 +45,18 @@ public final class MessageCodec {
      *                           repeating the payload
      */
     public Message decode(byte[] frame) {
-        return decoder.decode(frame);
+        return decoder.decode(frame, frame.length);
+    }
+
+    /** {@link #decode(byte[])} for a frame in the first {@code length} bytes of {@code frame}. */
+    public Message decode(byte[] frame, int length) {
+        return decoder.decode(frame, length);
     }
 
     /** {@link #decode(byte[])} for a frame received as text. */
     public Message decode(String frame) {
-        return decoder.decode(frame.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        return decoder.decode(bytes, bytes.length);
     }
 
     /**

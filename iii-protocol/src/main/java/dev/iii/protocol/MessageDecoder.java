@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class MessageDecoder {
 
-    Message decode(byte[] frame) {
-        try (JsonParser parser = Json.MAPPER.createParser(frame)) {
+    Message decode(byte[] frame, int length) {
+        try (JsonParser parser = Json.MAPPER.createParser(frame, 0, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new ProtocolException("invalid frame: not a JSON object");
             }
@@ -27,12 +27,12 @@ final class MessageDecoder {
         catch (JacksonException ex) {
             throw new ProtocolException("invalid frame: " + ex.getOriginalMessage(), ex);
         }
-        return decodeTree(frame);
+        return decodeTree(frame, length);
     }
 
-    private Message decodeTree(byte[] frame) {
+    private Message decodeTree(byte[] frame, int length) {
         try {
-            JsonNode tree = Json.MAPPER.readTree(frame);
+            JsonNode tree = Json.MAPPER.readTree(frame, 0, length);
             JsonNode type = tree.get("type");
             if (type == null || type.isNull()) {
                 return new UnknownMessage(null);

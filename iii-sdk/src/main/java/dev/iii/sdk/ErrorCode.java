@@ -59,12 +59,26 @@ public final class ErrorCode {
     /** Another live worker uses this worker name in the namespace. */
     public static final String WORKER_NAMESPACE_CONFLICT = "WORKER_NAMESPACE_CONFLICT";
 
+    /** A handler did not finish within its function's timeout; the worker answered in its place. */
+    public static final String HANDLER_TIMEOUT = "handler_timeout";
+    /**
+     * The worker turned the invocation away: every handler slot was taken and its wait queue was full, or the
+     * worker is not serving.
+     */
+    public static final String WORKER_BUSY = "worker_busy";
+
     /** Client-side: no result arrived within the call's timeout. Never on the wire. */
     public static final String TIMEOUT = "TIMEOUT";
     /** Client-side: the connection the call was sent on was lost before its result arrived. */
     public static final String CONNECTION_LOST = "connection_lost";
     /** Client-side: the worker was shut down (or gave up reconnecting) before the call completed. */
     public static final String SHUTDOWN = "SHUTDOWN";
+    /** Client-side: the call was refused before it was sent (a blank function id or queue, say). */
+    public static final String INVALID_ARGUMENT = "invalid_argument";
+    /** Client-side: the call could not wait for a connection because the offline queue was full. */
+    public static final String OFFLINE_QUEUE_FULL = "offline_queue_full";
+    /** Client-side: the connection's send queue was full (the engine is not reading fast enough). */
+    public static final String SEND_QUEUE_FULL = "send_queue_full";
     /** Client-side: an error body that could not be read. */
     public static final String UNKNOWN = "UNKNOWN";
 

@@ -4,27 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.iii.protocol.RawJson;
 import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.FunctionsAvailableEvent;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
@@ -34,26 +22,22 @@ import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.function.TypedFunctionHandler;
-import dev.iii.protocol.EngineError;
-import dev.iii.protocol.ErrorBody;
-import dev.iii.protocol.InvocationResult;
-import dev.iii.protocol.InvokeFunction;
-import dev.iii.protocol.Message;
-import dev.iii.protocol.MessageCodec;
-import dev.iii.protocol.Ping;
-import dev.iii.protocol.Pong;
-import dev.iii.protocol.RawJson;
-import dev.iii.protocol.Reattach;
-import dev.iii.protocol.RegisterFunction;
-import dev.iii.protocol.RegisterTrigger;
-import dev.iii.protocol.RegisterTriggerType;
-import dev.iii.protocol.RegistrationRejected;
-import dev.iii.protocol.TriggerAction;
-import dev.iii.protocol.TriggerRegistrationResult;
-import dev.iii.protocol.UnknownMessage;
-import dev.iii.protocol.UnregisterFunction;
-import dev.iii.protocol.UnregisterTrigger;
-import dev.iii.protocol.WorkerRegistered;
+import dev.iii.sdk.internal.binding.PayloadBinder;
+import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.discovery.Discovery;
+import dev.iii.sdk.internal.providers.BindingOffers;
+import dev.iii.sdk.internal.registry.ProvidedType;
+import dev.iii.sdk.internal.registry.Registrations;
+import dev.iii.sdk.internal.registry.Registry;
+import dev.iii.sdk.internal.routing.FrameRouter;
+import dev.iii.sdk.internal.serving.InvocationServer;
+import dev.iii.sdk.internal.session.EngineSession;
+import dev.iii.sdk.internal.session.Redaction;
+import dev.iii.sdk.internal.session.WorkerMetadata;
+import dev.iii.sdk.internal.shutdown.WorkerShutdown;
+import dev.iii.sdk.internal.threads.WorkerThreads;
+import dev.iii.sdk.internal.transport.WebSocketConnector;
+import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
@@ -65,8 +49,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An iii worker: one connection to the engine through which it registers functions, triggers and trigger
@@ -78,7 +60,8 @@ import tools.jackson.databind.node.ObjectNode;
  * timeout. Handlers run on the worker's executor, never on the socket's thread. {@link #shutdown(Duration)}
  * lets in-flight invocations finish, withdraws the registrations and closes the connection.
  * <p>
- * Thread-safe.
+ * Thread-safe. The work is done by the parts in {@code dev.iii.sdk.internal} ({@code docs/architecture.md});
+ * this class wires them and is the API.
  */
 public final class IIIWorker implements AutoCloseable {
 
@@ -89,58 +72,37 @@ public final class IIIWorker implements AutoCloseable {
     public static final String SDK_VERSION = readSdkVersion();
 
     private static final Logger log = LoggerFactory.getLogger(IIIWorker.class);
-    private static final String ENGINE_PREFIX = "engine::";
-    private static final String REGISTER_WORKER = "engine::workers::register";
-    private static final String DEFAULT_NAMESPACE = "default";
     private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final WorkerOptions options;
-    private final MessageCodec codec = new MessageCodec();
+    private final WorkerThreads threads;
     private final PayloadBinder binder;
-    private final ScheduledExecutorService scheduler;
-    private final ExecutorService events;
-    private final ExecutorService completions;
-    private final Executor executor;
-    private final ExecutorService ownedExecutor;
-    private final InvocationDispatcher dispatcher;
-    private final PendingCalls pendingCalls;
-    private final ConnectionSupervisor supervisor;
-    private final InvocationServer invocations;
+    private final Registry registry;
+    private final Registrations registrations;
+    private final OutboundCalls calls;
+    private final InvocationServer server;
+    private final BindingOffers offers;
     private final Discovery discovery;
-
-    /** Guards the registries, the offline queue and the replay, so that each registration is sent once. */
-    private final Object lock = new Object();
-    private final Map<String, FunctionEntry> functions = new LinkedHashMap<>();
-    private final Map<String, TriggerEntry> triggers = new LinkedHashMap<>();
-    private final Map<String, ProvidedTriggerType> triggerTypes = new LinkedHashMap<>();
-    private final ArrayDeque<QueuedCall> offline = new ArrayDeque<>();
-    private volatile String workerId;
-    private volatile String previousWorkerId;
-    private volatile String previousReattachToken;
-    private volatile RegistrationRejectedException fatalError;
-    private CompletableFuture<Void> shutdown;
+    private final EngineSession session;
+    private final WorkerShutdown shutdown;
 
     private IIIWorker(WorkerOptions options) {
         this.options = options;
+        this.threads = new WorkerThreads(options.executor());
         this.binder = new PayloadBinder(options.jsonMapper() != null ? options.jsonMapper() : JsonMapper.builder().build());
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, daemonThreads("iii-scheduler"));
-        timers.setRemoveOnCancelPolicy(true);
-        this.scheduler = timers;
-        this.events = Executors.newSingleThreadExecutor(daemonThreads("iii-events"));
-        this.completions = Executors.newCachedThreadPool(daemonThreads("iii-completion"));
-        if (options.executor() != null) {
-            this.executor = options.executor();
-            this.ownedExecutor = null;
-        }
-        else {
-            this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("iii-invocation"));
-            this.executor = ownedExecutor;
-        }
-        this.dispatcher = new InvocationDispatcher(executor, options.maxConcurrentInvocations());
-        this.pendingCalls = new PendingCalls(scheduler, completions);
-        this.supervisor = new ConnectionSupervisor(options, codec, scheduler, events, new SupervisorEvents());
-        this.invocations = new InvocationServer(dispatcher, binder, options.sendStackTraces(), supervisor::connection);
-        this.discovery = new Discovery(this);
+        this.registry = new Registry();
+        this.registrations = new Registrations(registry, binder, options.namespace());
+        this.calls = new OutboundCalls(options, binder, threads.timer(), threads.completions());
+        this.server = new InvocationServer(options, registry, binder, threads.handlers(), threads.timer());
+        this.offers = new BindingOffers(registry, threads.handlers());
+        this.discovery = new Discovery(calls, registrations);
+        Redaction redaction = new Redaction(options.url(), options.headers().values());
+        WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
+                options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), threads.io());
+        this.session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
+                WorkerMetadata.of(options, RUNTIME, SDK_VERSION),
+                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers), redaction);
+        this.shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, threads);
     }
 
     /** A worker that connects when {@link #start()} is called. */
@@ -153,13 +115,14 @@ public final class IIIWorker implements AutoCloseable {
      * as its policy says, until {@link #shutdown(Duration)}. Calling it again does nothing.
      *
      * @return this worker
+     * @throws IllegalStateException after shutdown
      */
     public IIIWorker start() {
-        synchronized (lock) {
-            requireOpen();
+        if (shutdown.begun()) {
+            throw new IllegalStateException("the worker is shut down");
         }
-        log.info("Starting iii worker '{}' for {}", options.name(), options.url());
-        supervisor.start();
+        log.info("Starting iii worker '{}' for {}", options.name(), options.safeUrl());
+        session.start();
         return this;
     }
 
@@ -171,7 +134,7 @@ public final class IIIWorker implements AutoCloseable {
     }
 
     public ConnectionState connectionState() {
-        return supervisor.state();
+        return session.state();
     }
 
     /**
@@ -180,7 +143,7 @@ public final class IIIWorker implements AutoCloseable {
      * @return removes the listener
      */
     public Registration addConnectionStateListener(ConnectionStateListener listener) {
-        Runnable remove = supervisor.addListener(listener);
+        Runnable remove = session.addStateListener(listener);
         return remove::run;
     }
 
@@ -190,14 +153,14 @@ public final class IIIWorker implements AutoCloseable {
      * @return {@code true} when connected, {@code false} when the time ran out or the worker failed
      */
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
+        CountDownLatch settled = new CountDownLatch(1);
         Registration listener = addConnectionStateListener((state, cause) -> {
             if (state == ConnectionState.CONNECTED || state == ConnectionState.FAILED) {
-                connected.countDown();
+                settled.countDown();
             }
         });
         try {
-            return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     && connectionState() == ConnectionState.CONNECTED;
         }
         finally {
@@ -205,58 +168,58 @@ public final class IIIWorker implements AutoCloseable {
         }
     }
 
-    /** The engine's id for the current connection, once it sent {@code workerregistered}. */
+    /** The engine's id for the current connection; empty while disconnected. */
     public Optional<String> workerId() {
-        return Optional.ofNullable(workerId);
+        return session.workerId();
     }
 
-    /** Why the worker failed for good, if it did ({@code WORKER_NAMESPACE_CONFLICT}). */
+    /** Why the worker failed for good, if the engine refused its name ({@code WORKER_NAMESPACE_CONFLICT}). */
     public Optional<RegistrationRejectedException> fatalError() {
-        return Optional.ofNullable(fatalError);
+        return session.lastError().filter(RegistrationRejectedException.class::isInstance)
+                .map(RegistrationRejectedException.class::cast);
     }
 
-    /** The last connection error, cleared on a successful connection. */
+    /** The last connection failure (credentials removed from its message); cleared on a successful connection. */
     public Optional<Throwable> lastError() {
-        return Optional.ofNullable(supervisor.lastError());
+        return session.lastError();
     }
 
     /** How many times the worker connected again after losing a connection. */
     public long reconnectCount() {
-        return supervisor.reconnectCount();
+        return session.reconnectCount();
     }
 
     /** Whether {@link #shutdown(Duration)} has begun: new invocations are refused from then on. */
     public boolean isShuttingDown() {
-        synchronized (lock) {
-            return shutdown != null;
-        }
+        return shutdown.begun();
     }
 
     /** Invocations accepted and not yet answered (running or waiting for a free slot). */
     public int inFlightInvocations() {
-        return dispatcher.inFlight();
+        return server.inFlight();
     }
 
-    /** Calls sent (or queued) and not yet answered. */
+    /** Handlers still running after their deadline or the shutdown grace period; each holds a slot. */
+    public int overdueInvocations() {
+        return server.overdue();
+    }
+
+    /** Calls sent (or waiting for a connection) and not yet answered. */
     public int pendingCalls() {
-        return pendingCalls.size();
+        return calls.pending();
     }
 
     /** Ids of the functions registered through this worker, in registration order. */
     public List<String> functionIds() {
-        synchronized (lock) {
-            return List.copyOf(functions.keySet());
-        }
+        return registry.functionIds();
     }
 
     /** The bindings registered through this worker, in registration order. */
     public List<TriggerRegistration> triggers() {
-        synchronized (lock) {
-            return List.copyOf(triggers.values());
-        }
+        return registry.triggers();
     }
 
-    // ---------------------------------------------------------------- functions
+    // ---------------------------------------------------------------- functions and triggers
 
     /** Registers a function without description or schema. */
     public FunctionRegistration registerFunction(String id, FunctionHandler handler) {
@@ -269,20 +232,19 @@ public final class IIIWorker implements AutoCloseable {
      * @throws IllegalArgumentException for a blank id, or one already registered through this worker
      */
     public FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
-        requireHandler(handler);
-        return addFunction(id, functionOptions, handler);
+        return registrations.function(id, functionOptions, handler);
     }
 
     /** Registers a function whose payload is bound to {@code payloadType}. */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Class<T> payloadType,
             TypedFunctionHandler<T> handler) {
-        return registerTyped(id, functionOptions, payloadType, handler);
+        return registrations.typedFunction(id, functionOptions, payloadType, handler);
     }
 
     /** Registers a function whose payload is bound to a generic type, e.g. {@code List<Order>}. */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions,
             TypeReference<T> payloadType, TypedFunctionHandler<T> handler) {
-        return registerTyped(id, functionOptions, payloadType.getType(), handler);
+        return registrations.typedFunction(id, functionOptions, payloadType.getType(), handler);
     }
 
     /**
@@ -291,87 +253,22 @@ public final class IIIWorker implements AutoCloseable {
      */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Type payloadType,
             TypedFunctionHandler<T> handler) {
-        return registerTyped(id, functionOptions, payloadType, handler);
-    }
-
-    private <T> FunctionRegistration registerTyped(String id, FunctionOptions functionOptions, Type payloadType,
-            TypedFunctionHandler<T> handler) {
-        requireHandler(handler);
-        JavaType type = binder.type(payloadType);
-        return addFunction(id, functionOptions,
-                (payload, context) -> handler.handle(binder.bindPayload(payload, type, id), context));
+        return registrations.typedFunction(id, functionOptions, payloadType, handler);
     }
 
     /** Registers a function the engine calls over HTTP ({@code options.httpInvocation()} is required). */
     public FunctionRegistration registerHttpFunction(String id, FunctionOptions functionOptions) {
-        if (functionOptions.httpInvocation() == null) {
-            throw new IllegalArgumentException("an HTTP-invoked function needs httpInvocation in its options");
-        }
-        return addFunction(id, functionOptions, InvocationServer.HTTP_INVOKED);
+        return registrations.httpFunction(id, functionOptions);
     }
 
-    private FunctionRegistration addFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
-        if (id == null || id.isBlank()) {
-            throw new IllegalArgumentException("function id must not be blank");
-        }
-        if (functionOptions == null) {
-            throw new IllegalArgumentException("function options must not be null; use FunctionOptions.none()");
-        }
-        if (handler != InvocationServer.HTTP_INVOKED && functionOptions.httpInvocation() != null) {
-            throw new IllegalArgumentException("function " + id + " is HTTP-invoked: it cannot have a handler");
-        }
-        RegisterFunction frame = new RegisterFunction(id, functionOptions.description(),
-                binder.toTree(functionOptions.requestFormat()), binder.toTree(functionOptions.responseFormat()),
-                binder.toTree(functionOptions.metadata()), functionOptions.httpInvocation());
-        FunctionEntry entry = new FunctionEntry(frame, handler);
-        synchronized (lock) {
-            requireOpen();
-            if (functions.containsKey(id)) {
-                throw new IllegalArgumentException("function " + id + " is already registered by this worker");
-            }
-            functions.put(id, entry);
-            invocations.serve(id, handler);
-            sendIfConnected(frame);
-        }
-        log.debug("registered function {}", id);
-        return entry;
-    }
-
-    private static void requireHandler(Object handler) {
-        if (handler == null) {
-            throw new IllegalArgumentException("handler must not be null");
-        }
-    }
-
-    // ---------------------------------------------------------------- triggers
-
-    /**
-     * Binds a function to a trigger type.
-     *
-     * @param type       {@code http}, {@code cron}, or any trigger type the engine or a worker provides
-     * @param functionId function to call when the trigger fires
-     * @param config     type-specific configuration, e.g. {@code Map.of("api_path", "/orders")}
-     * @param metadata   handed to the function on every fire; may be {@code null}
-     */
+    /** Binds a function to a trigger type; see {@link #registerTrigger(TriggerRequest)}. */
     public TriggerRegistration registerTrigger(String type, String functionId, Object config, Object metadata) {
         return registerTrigger(TriggerRequest.of(type, functionId, config).withMetadata(metadata));
     }
 
     /** Binds a function to a trigger type, with namespaces. */
     public TriggerRegistration registerTrigger(TriggerRequest request) {
-        JsonNode config = request.config() == null ? JsonNodeFactory.instance.objectNode()
-                : binder.toTree(request.config());
-        String namespace = request.namespace() != null ? request.namespace() : options.namespace();
-        RegisterTrigger frame = new RegisterTrigger(UUID.randomUUID().toString(), request.type(), request.functionId(),
-                config, binder.toTree(request.metadata()), namespace, request.triggerNamespace());
-        TriggerEntry entry = new TriggerEntry(frame, request);
-        synchronized (lock) {
-            requireOpen();
-            triggers.put(frame.id(), entry);
-            sendIfConnected(frame);
-        }
-        log.debug("registered {} trigger {} for {}", request.type(), frame.id(), request.functionId());
-        return entry;
+        return registrations.trigger(request);
     }
 
     /**
@@ -380,28 +277,23 @@ public final class IIIWorker implements AutoCloseable {
      * @throws IllegalArgumentException when this worker already provides the type
      */
     public TriggerTypeRegistration registerTriggerType(TriggerTypeDefinition definition, TriggerProvider provider) {
-        requireHandler(provider);
-        RegisterTriggerType frame = new RegisterTriggerType(definition.id(),
-                definition.description() == null ? "" : definition.description(),
-                binder.toTree(definition.triggerRequestFormat()), binder.toTree(definition.callRequestFormat()), null);
-        ProvidedTriggerType entry = new ProvidedTriggerType(frame, provider, this, executor, this::stopProviding);
-        synchronized (lock) {
-            requireOpen();
-            if (triggerTypes.containsKey(definition.id())) {
-                throw new IllegalArgumentException("trigger type " + definition.id() + " is already provided by this worker");
+        return registrations.triggerType(definition, provider, new ProvidedType.Firing() {
+            @Override
+            public CompletableFuture<JsonNode> fire(TriggerBinding binding, Object payload) {
+                return call(binding.functionId(), payload, fireOptions(binding));
             }
-            triggerTypes.put(definition.id(), entry);
-            sendIfConnected(frame);
-        }
-        log.debug("registered trigger type {}", definition.id());
-        return entry;
+
+            @Override
+            public void fireAndForget(TriggerBinding binding, Object payload) {
+                callVoid(binding.functionId(), payload, fireOptions(binding));
+            }
+        }, offers::typeWithdrawn);
     }
 
-    /** The engine has no message for it: new bindings of the type are refused from now on. */
-    private void stopProviding(ProvidedTriggerType type) {
-        synchronized (lock) {
-            triggerTypes.remove(type.id(), type);
-        }
+    /** A binding's fires go to its namespace, or {@code default}: never the provider's own namespace. */
+    private static CallOptions fireOptions(TriggerBinding binding) {
+        return CallOptions.defaults().withMetadata(binding.metadata())
+                .withNamespace(binding.namespace() != null ? binding.namespace() : "default");
     }
 
     // ---------------------------------------------------------------- calls
@@ -411,22 +303,12 @@ public final class IIIWorker implements AutoCloseable {
         return call(functionId, payload, CallOptions.defaults());
     }
 
-    /** Calls a function with per-call options. */
+    /**
+     * Calls a function with per-call options. The future fails with {@link InvocationException}: the remote
+     * error, or a client-side code such as {@link ErrorCode#TIMEOUT}; cancelling it gives the call up.
+     */
     public CompletableFuture<JsonNode> call(String functionId, Object payload, CallOptions callOptions) {
-        Duration timeout = callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout();
-        PendingCalls.Call call = pendingCalls.open(functionId, timeout);
-        InvokeFunction frame;
-        try {
-            frame = InvokeFunction.call(call.id, functionId, payloadTree(payload), binder.toTree(callOptions.metadata()),
-                    callOptions.traceparent(), callOptions.baggage(), null, namespaceFor(functionId, callOptions));
-        }
-        catch (RuntimeException ex) {
-            pendingCalls.fail(call.id, new InvocationException(ErrorCode.SERIALIZATION_ERROR,
-                    "Payload for " + functionId + " cannot be written as JSON: " + ex.getMessage(), functionId, null, ex));
-            return call.future;
-        }
-        dispatch(frame, call, timeout);
-        return call.future;
+        return calls.request(functionId, payload, callOptions, null, result -> result == null ? null : result.tree());
     }
 
     /** Calls a function and binds its result to {@code resultType}. */
@@ -437,27 +319,31 @@ public final class IIIWorker implements AutoCloseable {
     /** Calls a function with per-call options and binds its result to {@code resultType}. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, Class<R> resultType,
             CallOptions callOptions) {
-        return bindResult(call(functionId, payload, callOptions), binder.type(resultType), functionId);
+        return call(functionId, payload, (Type) resultType, callOptions);
     }
 
     /** Calls a function and binds its result to a generic type. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, TypeReference<R> resultType,
             CallOptions callOptions) {
-        return bindResult(call(functionId, payload, callOptions), binder.type(resultType.getType()), functionId);
+        return call(functionId, payload, resultType.getType(), callOptions);
     }
 
     /** Calls a function and binds its result to any reflective {@link Type}. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, Type resultType, CallOptions callOptions) {
-        return bindResult(call(functionId, payload, callOptions), binder.type(resultType), functionId);
+        JavaType type = binder.type(resultType);
+        return calls.request(functionId, payload, callOptions, null, result -> bind(result, type, functionId));
     }
 
-    private <R> CompletableFuture<R> bindResult(CompletableFuture<JsonNode> raw, JavaType type, String functionId) {
-        return raw.thenApply(node -> node == null ? null : binder.bindResult(node, type, functionId));
+    private <R> R bind(RawJson result, JavaType type, String functionId) {
+        return result == null ? null : binder.bindResult(result, type, functionId);
     }
 
     /**
      * Fire and forget: the engine runs the function and sends nothing back. Returns at once; while
      * disconnected the call waits for the connection within the worker's invocation timeout.
+     *
+     * @throws InvocationException when the call is refused at once (a blank id, a payload that cannot be
+     *                             written, a full queue, a worker that is shut down)
      */
     public void callVoid(String functionId, Object payload) {
         callVoid(functionId, payload, CallOptions.defaults());
@@ -465,10 +351,7 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Fire and forget, with per-call options. */
     public void callVoid(String functionId, Object payload, CallOptions callOptions) {
-        InvokeFunction frame = InvokeFunction.call(null, functionId, payloadTree(payload),
-                binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(),
-                new TriggerAction.Void(), namespaceFor(functionId, callOptions));
-        dispatch(frame, null, callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout());
+        calls.fireAndForget(functionId, payload, callOptions);
     }
 
     /**
@@ -483,77 +366,8 @@ public final class IIIWorker implements AutoCloseable {
     /** Enqueues a call with per-call options. */
     public CompletableFuture<EnqueueReceipt> enqueue(String queue, String functionId, Object payload,
             CallOptions callOptions) {
-        Duration timeout = callOptions.timeout() != null ? callOptions.timeout() : options.invocationTimeout();
-        TriggerAction.Enqueue action = new TriggerAction.Enqueue(queue);
-        PendingCalls.Call call = pendingCalls.open(functionId, timeout);
-        InvokeFunction frame = InvokeFunction.call(call.id, functionId, payloadTree(payload),
-                binder.toTree(callOptions.metadata()), callOptions.traceparent(), callOptions.baggage(), action,
-                namespaceFor(functionId, callOptions));
-        dispatch(frame, call, timeout);
-        return call.future.thenApply(receipt -> {
-            JsonNode id = receipt == null ? null : receipt.get("messageReceiptId");
-            if (id == null || !id.isString()) {
-                throw new InvocationException(ErrorCode.INVALID_RESPONSE, "The engine's enqueue receipt has no messageReceiptId",
-                        functionId, null, null);
-            }
-            return new EnqueueReceipt(id.asString());
-        });
-    }
-
-    private RawJson payloadTree(Object payload) {
-        return RawJson.of(binder.toTree(payload));
-    }
-
-    /** Node's rule: unset means the worker's namespace, but {@code engine::*} always lives in {@code default}. */
-    private String namespaceFor(String functionId, CallOptions callOptions) {
-        if (callOptions.namespace() != null) {
-            return callOptions.namespace();
-        }
-        if (options.namespace() == null) {
-            return null;
-        }
-        return functionId != null && functionId.startsWith(ENGINE_PREFIX) ? DEFAULT_NAMESPACE : options.namespace();
-    }
-
-    private void dispatch(InvokeFunction frame, PendingCalls.Call call, Duration timeout) {
-        EngineConnection connection;
-        synchronized (lock) {
-            if (shutdown != null || fatalError != null || supervisor.state() == ConnectionState.FAILED) {
-                failUnsent(call, frame.functionId());
-                return;
-            }
-            connection = supervisor.connection();
-            if (connection == null) {
-                offline.add(new QueuedCall(frame, call, System.nanoTime() + timeout.toNanos()));
-                return;
-            }
-        }
-        send(connection, frame, call, timeout);
-    }
-
-    private void send(EngineConnection connection, InvokeFunction frame, PendingCalls.Call call, Duration timeout) {
-        if (call != null) {
-            call.sentOn = connection;
-        }
-        if (!connection.send(frame)) {
-            // The socket went away under us: the call waits for the next connection instead.
-            if (call != null) {
-                call.sentOn = null;
-            }
-            synchronized (lock) {
-                offline.add(new QueuedCall(frame, call, System.nanoTime() + timeout.toNanos()));
-            }
-        }
-    }
-
-    private void failUnsent(PendingCalls.Call call, String functionId) {
-        String reason = fatalError != null ? fatalError.getMessage() : "The worker is shut down";
-        if (call != null) {
-            pendingCalls.fail(call.id, new InvocationException(ErrorCode.SHUTDOWN, reason, functionId, null, null));
-        }
-        else {
-            log.warn("Dropped a void call to {}: {}", functionId, reason);
-        }
+        return calls.request(functionId, payload, callOptions, queue == null ? "" : queue,
+                result -> EnqueueReceipt.from(result == null ? null : result.tree(), functionId));
     }
 
     // ---------------------------------------------------------------- discovery
@@ -578,420 +392,32 @@ public final class IIIWorker implements AutoCloseable {
      * updates its metadata or disconnects. Registers a hidden function and its binding.
      */
     public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
-        return discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class, listener);
+        return discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class,
+                listener);
     }
 
     /** Subscribes to {@code engine::functions-available}: the listener hears when the set of functions changes. */
     public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
-        return discovery.subscribe("engine::functions-available", "functions-available", FunctionsAvailableEvent.class,
-                listener);
+        return discovery.subscribe("engine::functions-available", "functions-available",
+                FunctionsAvailableEvent.class, listener);
     }
 
     // ---------------------------------------------------------------- shutdown
 
     /**
      * Leaves the engine cleanly: refuses new invocations ({@code invocation_stopped}), lets those in flight
-     * finish within {@code grace}, withdraws every registration, closes the connection and fails calls still
+     * finish within {@code grace} (those that do not are stopped and their callers answered
+     * {@code invocation_stopped}), withdraws every registration, closes the connection and fails calls still
      * waiting with {@link ErrorCode#SHUTDOWN}. Idempotent: later calls wait for the first to finish.
      */
     public void shutdown(Duration grace) {
-        CompletableFuture<Void> first = new CompletableFuture<>();
-        CompletableFuture<Void> running;
-        synchronized (lock) {
-            running = shutdown;
-            if (running == null) {
-                shutdown = first;
-            }
-        }
-        if (running != null) {
-            running.join();
-            return;
-        }
-        try {
-            drainAndLeave(grace);
-        }
-        finally {
-            first.complete(null);
-        }
+        shutdown.run(grace);
     }
 
     /** {@link #shutdown(Duration)} with a 10 s grace period. */
     @Override
     public void close() {
         shutdown(DEFAULT_SHUTDOWN_GRACE);
-    }
-
-    private void drainAndLeave(Duration grace) {
-        dispatcher.beginDraining();
-        int running = dispatcher.inFlight();
-        if (running > 0) {
-            log.info("Shutting down iii worker '{}': waiting up to {} ms for {} invocation(s)", options.name(),
-                    grace.toMillis(), running);
-        }
-        try {
-            if (!dispatcher.awaitIdle(grace)) {
-                log.warn("{} invocation(s) still running after the {} ms grace period; their results are lost",
-                        dispatcher.inFlight(), grace.toMillis());
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        List<QueuedCall> unsent;
-        synchronized (lock) {
-            EngineConnection connection = supervisor.connection();
-            if (connection != null) {
-                triggers.values().forEach(t -> connection.send(new UnregisterTrigger(t.frame.id(), t.frame.triggerType())));
-                functions.keySet().forEach(id -> connection.send(new UnregisterFunction(id)));
-            }
-            unsent = new ArrayList<>(offline);
-            offline.clear();
-        }
-        supervisor.stop();
-        for (QueuedCall queued : unsent) {
-            failUnsent(queued.call, queued.frame.functionId());
-        }
-        pendingCalls.failAll(ErrorCode.SHUTDOWN, "The worker shut down before the call completed");
-        scheduler.shutdownNow();
-        events.shutdown();
-        completions.shutdown();
-        if (ownedExecutor != null) {
-            ownedExecutor.shutdown();
-        }
-        log.info("iii worker '{}' shut down", options.name());
-    }
-
-    private void requireOpen() {
-        if (shutdown != null) {
-            throw new IllegalStateException("the worker is shut down");
-        }
-    }
-
-    // ---------------------------------------------------------------- connection events
-
-    /** Sends a registration frame now if connected; otherwise the next replay carries it. Under {@link #lock}. */
-    private void sendIfConnected(Message frame) {
-        EngineConnection connection = supervisor.connection();
-        if (connection != null) {
-            connection.send(frame);
-        }
-    }
-
-    /**
-     * Sends what every (re)connect sends, in the reference order: {@code reattach}, the metadata call, trigger
-     * types, functions, bindings, then the calls that waited for a connection. The metadata call expects a
-     * result and a JSON ping follows the replay: the engine applies a connection's registrations only once
-     * its metadata call lands, so the worker counts as connected when both answers are back, and refusals
-     * of the metadata call (a forbidden namespace, say) are reported instead of passing in silence.
-     */
-    private void replay(EngineConnection connection) {
-        PendingCalls.Call registration;
-        synchronized (lock) {
-            if (previousWorkerId != null) {
-                connection.send(new Reattach(previousWorkerId, previousReattachToken));
-            }
-            registration = pendingCalls.open(REGISTER_WORKER, options.connectTimeout());
-            registration.sentOn = connection;
-            connection.send(InvokeFunction.call(registration.id, REGISTER_WORKER, RawJson.of(workerMetadata()), null,
-                    null, null, null, null));
-            triggerTypes.values().forEach(t -> connection.send(t.frame()));
-            for (FunctionEntry function : functions.values()) {
-                function.rejection = null;
-                connection.send(function.frame);
-            }
-            triggers.values().forEach(t -> connection.send(t.frame));
-            connection.send(new Ping());
-            long now = System.nanoTime();
-            int sent = 0;
-            int expired = 0;
-            while (!offline.isEmpty()) {
-                QueuedCall queued = offline.poll();
-                boolean stale = queued.call != null ? queued.call.future.isDone() : now - queued.deadline > 0;
-                if (stale) {
-                    expired++;
-                    continue;
-                }
-                if (queued.call != null) {
-                    queued.call.sentOn = connection;
-                }
-                connection.send(queued.frame);
-                sent++;
-            }
-            if (sent + expired > 0) {
-                log.debug("sent {} call(s) queued while offline; dropped {} whose time ran out", sent, expired);
-            }
-            if (!supervisor.attach(connection)) {
-                return;
-            }
-        }
-        log.debug("replayed {} trigger type(s), {} function(s), {} trigger(s)", triggerTypes.size(), functions.size(),
-                triggers.size());
-        CompletableFuture<Void> registered = registration.future.handle((result, error) -> {
-            if (error != null) {
-                Throwable cause = HandlerFailure.unwrap(error);
-                log.warn("The engine did not accept this worker's metadata ({}); its registrations apply once the "
-                        + "engine's grace period ends, in namespace default", cause.getMessage());
-            }
-            return null;
-        });
-        CompletableFuture.allOf(registered, connection.pong())
-                .orTimeout(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((done, error) -> {
-                    if (error != null) {
-                        log.warn("The engine did not confirm this worker's registrations within {} ms",
-                                options.connectTimeout().toMillis());
-                    }
-                    supervisor.ready(connection);
-                });
-    }
-
-    private JsonNode workerMetadata() {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        data.put("runtime", RUNTIME);
-        data.put("version", SDK_VERSION);
-        data.put("name", options.name());
-        if (options.description() != null) {
-            data.put("description", options.description());
-        }
-        data.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
-                + System.getProperty("os.arch") + ")");
-        data.put("pid", ProcessHandle.current().pid());
-        if (options.namespace() != null) {
-            data.put("namespace", options.namespace());
-        }
-        ObjectNode telemetry = data.putObject("telemetry");
-        telemetry.put("language", Locale.getDefault().toLanguageTag());
-        if (options.framework() != null) {
-            telemetry.put("framework", options.framework());
-        }
-        return data;
-    }
-
-    private void received(EngineConnection connection, Message message) {
-        if (message instanceof InvokeFunction invoke) {
-            invocations.invoked(connection, invoke);
-        }
-        else if (message instanceof InvocationResult result) {
-            pendingCalls.complete(result);
-        }
-        else if (message instanceof WorkerRegistered registered) {
-            workerId = registered.workerId();
-            previousWorkerId = registered.workerId();
-            previousReattachToken = registered.reattachToken();
-            log.info("Registered with the iii engine as worker {}", registered.workerId());
-        }
-        else if (message instanceof RegisterTrigger binding) {
-            bindingOffered(connection, binding);
-        }
-        else if (message instanceof UnregisterTrigger unbinding) {
-            bindingWithdrawn(unbinding);
-        }
-        else if (message instanceof TriggerRegistrationResult result) {
-            triggerResult(result);
-        }
-        else if (message instanceof RegistrationRejected rejected) {
-            rejected(rejected);
-        }
-        else if (message instanceof Ping) {
-            connection.send(new Pong());
-        }
-        else if (message instanceof Pong) {
-            connection.pong().complete(null);
-        }
-        else if (message instanceof EngineError error) {
-            log.error("The iii engine refused the connection: {} {}", error.error().code(), error.error().message());
-        }
-        else if (message instanceof UnknownMessage unknown) {
-            log.debug("ignored a frame of unknown type {}", unknown.type());
-        }
-        else {
-            log.debug("ignored an unexpected {} from the engine", message.getClass().getSimpleName());
-        }
-    }
-
-    private void bindingOffered(EngineConnection connection, RegisterTrigger offer) {
-        ProvidedTriggerType type;
-        synchronized (lock) {
-            type = triggerTypes.get(offer.triggerType());
-        }
-        if (type == null || type.isWithdrawn()) {
-            connection.send(new TriggerRegistrationResult(offer.id(), offer.triggerType(), offer.functionId(),
-                    new ErrorBody(ErrorCode.TRIGGER_TYPE_NOT_FOUND, "Trigger type not found")));
-            return;
-        }
-        type.offered(connection, offer);
-    }
-
-    private void bindingWithdrawn(UnregisterTrigger withdrawal) {
-        ProvidedTriggerType type;
-        synchronized (lock) {
-            type = withdrawal.triggerType() == null ? null : triggerTypes.get(withdrawal.triggerType());
-        }
-        if (type == null) {
-            log.debug("ignored the withdrawal of binding {} of a type this worker does not provide", withdrawal.id());
-            return;
-        }
-        type.withdrawn(withdrawal);
-    }
-
-    private void triggerResult(TriggerRegistrationResult result) {
-        if (result.error() == null) {
-            return;
-        }
-        TriggerEntry entry;
-        synchronized (lock) {
-            entry = triggers.get(result.id());
-        }
-        InvocationException error = InvocationException.fromErrorBody(result.error(), result.functionId());
-        if (entry != null) {
-            entry.lastError = error;
-        }
-        log.warn("The engine refused {} trigger {} for {}: {} {}", result.triggerType(), result.id(),
-                result.functionId(), result.error().code(), result.error().message());
-    }
-
-    private void rejected(RegistrationRejected rejected) {
-        RegistrationRejectedException error = new RegistrationRejectedException(rejected);
-        if (RegistrationRejected.FUNCTION_NAMESPACE_CONFLICT.equals(rejected.code()) && rejected.functionId() != null) {
-            FunctionEntry entry;
-            synchronized (lock) {
-                entry = functions.get(rejected.functionId());
-            }
-            if (entry != null) {
-                entry.rejection = error;
-            }
-            log.warn(error.getMessage());
-            return;
-        }
-        fatalError = error;
-        supervisor.fail(error);
-    }
-
-    private void lost(EngineConnection connection) {
-        pendingCalls.failSentOn(connection);
-    }
-
-    private void failed(Throwable cause) {
-        List<QueuedCall> unsent;
-        synchronized (lock) {
-            unsent = new ArrayList<>(offline);
-            offline.clear();
-        }
-        String code = cause instanceof InvocationException invocation ? invocation.getCode() : ErrorCode.SHUTDOWN;
-        for (QueuedCall queued : unsent) {
-            if (queued.call != null) {
-                pendingCalls.fail(queued.call.id, new InvocationException(code, cause.getMessage(),
-                        queued.frame.functionId(), null, cause));
-            }
-        }
-        pendingCalls.failAll(code, cause.getMessage());
-    }
-
-    /** The supervisor's view of this worker. */
-    private final class SupervisorEvents implements ConnectionSupervisor.Worker {
-        @Override
-        public void opened(EngineConnection connection) {
-            replay(connection);
-        }
-
-        @Override
-        public void received(EngineConnection connection, Message message) {
-            IIIWorker.this.received(connection, message);
-        }
-
-        @Override
-        public void lost(EngineConnection connection) {
-            IIIWorker.this.lost(connection);
-        }
-
-        @Override
-        public void failed(Throwable cause) {
-            IIIWorker.this.failed(cause);
-        }
-    }
-
-    // ---------------------------------------------------------------- registrations
-
-    private record QueuedCall(InvokeFunction frame, PendingCalls.Call call, long deadline) {
-    }
-
-    private final class FunctionEntry implements FunctionRegistration {
-        final RegisterFunction frame;
-        final FunctionHandler handler;
-        volatile RegistrationRejectedException rejection;
-
-        FunctionEntry(RegisterFunction frame, FunctionHandler handler) {
-            this.frame = frame;
-            this.handler = handler;
-        }
-
-        @Override
-        public String id() {
-            return frame.id();
-        }
-
-        @Override
-        public Optional<RegistrationRejectedException> rejection() {
-            return Optional.ofNullable(rejection);
-        }
-
-        @Override
-        public void unregister() {
-            synchronized (lock) {
-                if (functions.remove(frame.id(), this)) {
-                    invocations.stopServing(frame.id(), handler);
-                    if (shutdown == null) {
-                        sendIfConnected(new UnregisterFunction(frame.id()));
-                    }
-                }
-            }
-        }
-    }
-
-    private final class TriggerEntry implements TriggerRegistration {
-        final RegisterTrigger frame;
-        final TriggerRequest request;
-        volatile InvocationException lastError;
-
-        TriggerEntry(RegisterTrigger frame, TriggerRequest request) {
-            this.frame = frame;
-            this.request = request;
-        }
-
-        @Override
-        public String id() {
-            return frame.id();
-        }
-
-        @Override
-        public TriggerRequest request() {
-            return request;
-        }
-
-        @Override
-        public Optional<InvocationException> lastError() {
-            return Optional.ofNullable(lastError);
-        }
-
-        @Override
-        public void unregister() {
-            synchronized (lock) {
-                if (triggers.remove(frame.id(), this) && shutdown == null) {
-                    sendIfConnected(new UnregisterTrigger(frame.id(), frame.triggerType()));
-                }
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static String readSdkVersion() {

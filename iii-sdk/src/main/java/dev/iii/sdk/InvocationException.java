@@ -1,6 +1,5 @@
 package dev.iii.sdk;
 
-import dev.iii.protocol.ErrorBody;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -44,11 +43,6 @@ public class InvocationException extends RuntimeException {
         this.code = code;
         this.functionId = functionId;
         this.remoteStackTrace = remoteStackTrace;
-    }
-
-    /** The error of a result frame, for a call to {@code functionId}. */
-    public static InvocationException fromErrorBody(ErrorBody error, String functionId) {
-        return new InvocationException(error.code(), error.message(), functionId, error.stacktrace(), null);
     }
 
     /**

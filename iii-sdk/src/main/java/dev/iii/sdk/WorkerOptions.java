@@ -26,9 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
  * @param invocationTimeout        default timeout of calls to other functions (30 s)
  * @param reconnectPolicy          retry policy after a lost connection ({@link ReconnectPolicy#defaults()})
  * @param headers                  extra HTTP headers on the WebSocket handshake, e.g. for engine RBAC
- * @param maxMessageSize           largest inbound frame accepted, in characters (64 MiB); larger frames
- *                                 are dropped with a warning and the connection stays up
+ * @param maxMessageSize           largest inbound frame accepted, in UTF-8 bytes (64 MiB); a larger frame is
+ *                                 refused with a warning (an invocation is answered {@code invalid_request})
+ *                                 and the connection stays up
  * @param maxConcurrentInvocations handlers running at once (256); more invocations wait their turn
+ * @param maxQueuedInvocations     invocations that may wait for a free handler (1024); beyond that they are
+ *                                 answered {@code worker_busy} at once
+ * @param handlerTimeout           how long a handler may run before the worker answers its caller with
+ *                                 {@code handler_timeout} and interrupts it (5 minutes); a function's own
+ *                                 timeout overrides it
+ * @param maxSendQueueBytes        bytes that may wait to be written to the socket (64 MiB); a frame beyond
+ *                                 that is refused ({@code send_queue_full}) instead of piling up
+ * @param maxOfflineCalls          calls that may wait for a connection (10,000); more fail at once
+ *                                 ({@code offline_queue_full})
+ * @param maxOfflineBytes          bytes of calls that may wait for a connection (64 MiB)
  * @param executor                 where handlers and provider callbacks run; {@code null} gives a pool of
  *                                 the SDK's own, shut down with the worker
  * @param jsonMapper               binds payloads and results; {@code null} gives a default Jackson 3 mapper
@@ -43,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record WorkerOptions(URI url, String name, String description, String namespace, Duration invocationTimeout,
         ReconnectPolicy reconnectPolicy, Map<String, String> headers, int maxMessageSize,
-        int maxConcurrentInvocations, Executor executor, JsonMapper jsonMapper, Duration connectTimeout,
+        int maxConcurrentInvocations, int maxQueuedInvocations, Duration handlerTimeout, long maxSendQueueBytes,
+        int maxOfflineCalls, long maxOfflineBytes, Executor executor, JsonMapper jsonMapper, Duration connectTimeout,
         Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework) {
 
     /** The engine's address when nothing else is said: the IPv4 loopback, never {@code localhost}. */
@@ -61,10 +73,25 @@ public record WorkerOptions(URI url, String name, String description, String nam
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         require(maxMessageSize > 0, "maxMessageSize must be positive");
         require(maxConcurrentInvocations > 0, "maxConcurrentInvocations must be positive");
+        require(maxQueuedInvocations >= 0, "maxQueuedInvocations must not be negative");
+        requirePositive(handlerTimeout, "handlerTimeout");
+        require(maxSendQueueBytes > 0, "maxSendQueueBytes must be positive");
+        require(maxOfflineCalls >= 0, "maxOfflineCalls must not be negative");
+        require(maxOfflineBytes >= 0, "maxOfflineBytes must not be negative");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(pingInterval, "pingInterval");
         requirePositive(idleTimeout, "idleTimeout");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
+    }
+
+    /**
+     * The engine URL as logs and health show it: scheme, host, port and path, without user info or query
+     * string, which may carry credentials.
+     */
+    public String safeUrl() {
+        String port = url.getPort() >= 0 ? ":" + url.getPort() : "";
+        String path = url.getRawPath() == null ? "" : url.getRawPath();
+        return url.getScheme() + "://" + url.getHost() + port + path;
     }
 
     /** A builder with every default in place. */
@@ -99,6 +126,11 @@ public record WorkerOptions(URI url, String name, String description, String nam
         private final Map<String, String> headers = new LinkedHashMap<>();
         private int maxMessageSize = 64 * 1024 * 1024;
         private int maxConcurrentInvocations = 256;
+        private int maxQueuedInvocations = 1024;
+        private Duration handlerTimeout = Duration.ofMinutes(5);
+        private long maxSendQueueBytes = 64L * 1024 * 1024;
+        private int maxOfflineCalls = 10_000;
+        private long maxOfflineBytes = 64L * 1024 * 1024;
         private Executor executor;
         private JsonMapper jsonMapper;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -161,6 +193,31 @@ public record WorkerOptions(URI url, String name, String description, String nam
             return this;
         }
 
+        public Builder maxQueuedInvocations(int maxQueuedInvocations) {
+            this.maxQueuedInvocations = maxQueuedInvocations;
+            return this;
+        }
+
+        public Builder handlerTimeout(Duration handlerTimeout) {
+            this.handlerTimeout = handlerTimeout;
+            return this;
+        }
+
+        public Builder maxSendQueueBytes(long maxSendQueueBytes) {
+            this.maxSendQueueBytes = maxSendQueueBytes;
+            return this;
+        }
+
+        public Builder maxOfflineCalls(int maxOfflineCalls) {
+            this.maxOfflineCalls = maxOfflineCalls;
+            return this;
+        }
+
+        public Builder maxOfflineBytes(long maxOfflineBytes) {
+            this.maxOfflineBytes = maxOfflineBytes;
+            return this;
+        }
+
         public Builder executor(Executor executor) {
             this.executor = executor;
             return this;
@@ -214,7 +271,8 @@ public record WorkerOptions(URI url, String name, String description, String nam
                 throw new IllegalArgumentException("url is not a valid URI: '" + resolvedUrl + "'", ex);
             }
             return new WorkerOptions(uri, resolvedName, description, resolvedNamespace, invocationTimeout,
-                    reconnectPolicy, headers, maxMessageSize, maxConcurrentInvocations, executor, jsonMapper,
+                    reconnectPolicy, headers, maxMessageSize, maxConcurrentInvocations, maxQueuedInvocations,
+                    handlerTimeout, maxSendQueueBytes, maxOfflineCalls, maxOfflineBytes, executor, jsonMapper,
                     connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework);
         }
 

@@ -52,7 +52,7 @@ class CallsTest {
     }
 
     private static InvocationException failure(CompletableFuture<?> call) {
-        return (InvocationException) HandlerFailure.unwrap(call.handle((value, error) -> error).join());
+        return (InvocationException) Failures.unwrap(call.handle((value, error) -> error).join());
     }
 
     @Test

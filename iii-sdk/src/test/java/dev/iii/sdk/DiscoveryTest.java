@@ -89,7 +89,7 @@ class DiscoveryTest {
     void anAnswerOfTheWrongShapeIsAnInvalidResponse() {
         CompletableFuture<List<WorkerInfo>> workers = worker.listWorkers();
         answer("engine::workers::list", "{\"items\":[]}");
-        Throwable error = HandlerFailure.unwrap(workers.handle((value, e) -> e).join());
+        Throwable error = Failures.unwrap(workers.handle((value, e) -> e).join());
         assertThat(((InvocationException) error).getCode()).isEqualTo(ErrorCode.INVALID_RESPONSE);
     }
 

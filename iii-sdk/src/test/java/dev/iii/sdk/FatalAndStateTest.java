@@ -54,9 +54,9 @@ class FatalAndStateTest {
             assertThat(error.getCode()).isEqualTo(ErrorCode.WORKER_NAMESPACE_CONFLICT);
             assertThat(error.getMessage()).contains("worker name 'stateful'").contains("3f1d9a52");
         });
-        Throwable failure = HandlerFailure.unwrap(pending.handle((value, error) -> error).join());
+        Throwable failure = Failures.unwrap(pending.handle((value, error) -> error).join());
         assertThat(((InvocationException) failure).getCode()).isEqualTo(ErrorCode.WORKER_NAMESPACE_CONFLICT);
-        Throwable later = HandlerFailure.unwrap(worker.call("remote::x", Map.of()).handle((value, error) -> error).join());
+        Throwable later = Failures.unwrap(worker.call("remote::x", Map.of()).handle((value, error) -> error).join());
         assertThat(((InvocationException) later).getCode()).isEqualTo(ErrorCode.SHUTDOWN);
         await().during(Duration.ofMillis(600)).until(() -> engine.connections().size() == 1);
     }
@@ -128,7 +128,7 @@ class FatalAndStateTest {
         worker.start();
         await().until(() -> worker.connectionState() == ConnectionState.FAILED);
         await().until(() -> !causes.isEmpty());
-        assertThat(causes.get(0)).hasMessageContaining("after 2 retries");
+        assertThat(causes.get(0)).hasMessageContaining("after 2 failed attempt(s)").hasMessageContaining("connection refused");
         assertThat(worker.lastError()).isPresent();
     }
 

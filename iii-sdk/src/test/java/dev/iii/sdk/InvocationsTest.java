@@ -17,7 +17,7 @@ import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.InvocationContext;
 import dev.iii.protocol.RawJson;
 import dev.iii.protocol.ErrorBody;
-import dev.iii.protocol.HttpInvocationRef;
+import dev.iii.sdk.function.HttpInvocation;
 import dev.iii.protocol.InvocationResult;
 import dev.iii.protocol.InvokeFunction;
 import dev.iii.protocol.RegisterFunction;
@@ -80,7 +80,11 @@ class InvocationsTest {
     }
 
     private InvocationResult resultFor(InvokeFunction invoke) throws InterruptedException {
-        return side.find(InvocationResult.class, r -> r.invocationId().equals(invoke.invocationId()));
+        return resultFor(invoke.invocationId());
+    }
+
+    private InvocationResult resultFor(UUID invocationId) {
+        return side.find(InvocationResult.class, r -> r.invocationId().equals(invocationId));
     }
 
     @Test
@@ -206,7 +210,7 @@ class InvocationsTest {
     @Test
     void unknownAndHttpInvokedFunctionsAreAnsweredLocally() throws Exception {
         newWorker(WorkerOptions.builder()).registerHttpFunction("t::external", FunctionOptions.builder()
-                .httpInvocation(new HttpInvocationRef("https://example.org/hook", "POST", 5000L, null, null)).build());
+                .httpInvocation(new HttpInvocation("https://example.org/hook", "POST", Duration.ofSeconds(5), null, null)).build());
         connect(null);
         RegisterFunction registered = side.await(RegisterFunction.class);
         assertThat(registered.invocation().url()).isEqualTo("https://example.org/hook");
@@ -241,10 +245,11 @@ class InvocationsTest {
     void unknownAndMalformedFramesAreIgnoredAndTheConnectionStaysUp() throws Exception {
         newWorker(WorkerOptions.builder()).registerFunction("t::echo", (payload, context) -> payload);
         connect(null);
+        UUID missingData = UUID.randomUUID();
         side.sendRaw("this is not JSON");
         side.sendRaw("{\"type\":\"somethingnew\",\"field\":1}");
         side.sendRaw("{\"type\":\"invokefunction\",\"invocation_id\":\"not-a-uuid\",\"function_id\":\"t::echo\",\"data\":{}}");
-        side.sendRaw("{\"type\":\"invokefunction\",\"invocation_id\":\"" + UUID.randomUUID() + "\",\"function_id\":\"t::echo\"}");
+        side.sendRaw("{\"type\":\"invokefunction\",\"invocation_id\":\"" + missingData + "\",\"function_id\":\"t::echo\"}");
         side.sendRaw("[]");
         side.sendRaw("{\"type\":\"error\",\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"shape only\"}}");
         side.sendRaw("{\"type\":\"pong\"}");
@@ -252,11 +257,17 @@ class InvocationsTest {
         side.send(invoke);
         assertThat(resultFor(invoke).result().tree().get("still").asString()).isEqualTo("alive");
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(side.receivedOf(InvocationResult.class)).hasSize(1);
+        // An invocation whose id can be read gets its one answer even when the rest of its frame is wrong;
+        // one without a usable id cannot be answered at all.
+        InvocationResult refused = resultFor(missingData);
+        assertThat(refused.functionId()).isEqualTo("t::echo");
+        assertThat(refused.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(refused.error().message()).contains("'data'");
+        assertThat(side.receivedOf(InvocationResult.class)).hasSize(2);
     }
 
     @Test
-    void framesLargerThanTheContainerBufferArriveWholeAndOversizedOnesAreDropped() throws Exception {
+    void framesLargerThanTheContainerBufferArriveWholeAndOversizedOnesAreRefusedWithAnAnswer() throws Exception {
         newWorker(WorkerOptions.builder().maxMessageSize(2 * 1024 * 1024))
                 .registerFunction("t::size", (payload, context) -> payload.get("blob").asString().length());
         connect(null);
@@ -270,8 +281,10 @@ class InvocationsTest {
         InvokeFunction after = invoke("t::size", "{\"blob\":\"abc\"}");
         side.send(after);
         assertThat(resultFor(after).result().tree().asInt()).isEqualTo(3);
-        assertThat(side.receivedOf(InvocationResult.class)).extracting(InvocationResult::invocationId)
-                .doesNotContain(oversized.invocationId());
+        InvocationResult refused = resultFor(oversized);
+        assertThat(refused.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(refused.error().message()).contains("larger than this worker's limit of 2097152 bytes");
+        assertThat(refused.functionId()).isEqualTo("t::size");
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
     }
 

@@ -41,7 +41,7 @@ class OfflineQueueTest {
     }
 
     private static InvocationException failure(CompletableFuture<?> call) {
-        return (InvocationException) HandlerFailure.unwrap(call.handle((value, error) -> error).join());
+        return (InvocationException) Failures.unwrap(call.handle((value, error) -> error).join());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.iii.sdk.function;
 
-import dev.iii.protocol.HttpInvocationRef;
+import java.time.Duration;
 
 /**
- * How a function is described to the engine. All members are optional; start from {@link #none()} or
- * {@link #builder()}.
+ * How a function is described to the engine and served. All members are optional; start from
+ * {@link #none()} or {@link #builder()}.
  *
  * @param description    shown in introspection
  * @param requestFormat  JSON Schema of the input: a {@link tools.jackson.databind.JsonNode}, a {@code Map},
@@ -13,11 +13,26 @@ import dev.iii.protocol.HttpInvocationRef;
  * @param metadata       arbitrary JSON stored with the function; {@code {"internal":true}} hides it from
  *                       the default function list
  * @param httpInvocation makes this an HTTP-invoked function: the engine calls the URL instead of the worker
+ * @param timeout        how long a handler may run before the worker answers its caller with
+ *                       {@code handler_timeout} and interrupts it; {@code null} uses the worker's
+ *                       {@code handlerTimeout}
+ * @param maxConcurrency invocations of this function that may run at once; {@code 0} (the default) means no
+ *                       limit of its own beyond the worker's {@code maxConcurrentInvocations}; more wait their
+ *                       turn without holding back other functions
  */
 public record FunctionOptions(String description, Object requestFormat, Object responseFormat, Object metadata,
-        HttpInvocationRef httpInvocation) {
+        HttpInvocation httpInvocation, Duration timeout, int maxConcurrency) {
 
-    private static final FunctionOptions NONE = new FunctionOptions(null, null, null, null, null);
+    private static final FunctionOptions NONE = new FunctionOptions(null, null, null, null, null, null, 0);
+
+    public FunctionOptions {
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        if (maxConcurrency < 0) {
+            throw new IllegalArgumentException("maxConcurrency must not be negative, was " + maxConcurrency);
+        }
+    }
 
     /** No description, schema or metadata. */
     public static FunctionOptions none() {
@@ -34,7 +49,9 @@ public record FunctionOptions(String description, Object requestFormat, Object r
         private Object requestFormat;
         private Object responseFormat;
         private Object metadata;
-        private HttpInvocationRef httpInvocation;
+        private HttpInvocation httpInvocation;
+        private Duration timeout;
+        private int maxConcurrency;
 
         private Builder() {
         }
@@ -59,13 +76,24 @@ public record FunctionOptions(String description, Object requestFormat, Object r
             return this;
         }
 
-        public Builder httpInvocation(HttpInvocationRef httpInvocation) {
+        public Builder httpInvocation(HttpInvocation httpInvocation) {
             this.httpInvocation = httpInvocation;
             return this;
         }
 
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        public Builder maxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
+            return this;
+        }
+
         public FunctionOptions build() {
-            return new FunctionOptions(description, requestFormat, responseFormat, metadata, httpInvocation);
+            return new FunctionOptions(description, requestFormat, responseFormat, metadata, httpInvocation, timeout,
+                    maxConcurrency);
         }
     }
 }

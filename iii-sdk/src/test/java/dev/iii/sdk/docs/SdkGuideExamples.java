@@ -14,7 +14,7 @@ import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
 import dev.iii.sdk.discovery.WorkerInfo;
 import dev.iii.sdk.function.FunctionOptions;
-import dev.iii.protocol.HttpInvocationRef;
+import dev.iii.sdk.function.HttpInvocation;
 import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
@@ -54,8 +54,8 @@ class SdkGuideExamples {
     void httpInvoked(IIIWorker worker) {
         // docs:start
         worker.registerHttpFunction("billing::charge", FunctionOptions.builder()
-                .httpInvocation(new HttpInvocationRef("https://billing.example.com/charge", "POST", 5000L,
-                        Map.of("x-team", "billing"), HttpInvocationRef.HttpAuth.bearer("BILLING_TOKEN")))
+                .httpInvocation(new HttpInvocation("https://billing.example.com/charge", "POST", Duration.ofSeconds(5),
+                        Map.of("x-team", "billing"), HttpInvocation.Auth.bearer("BILLING_TOKEN")))
                 .build());
         // docs:end
     }

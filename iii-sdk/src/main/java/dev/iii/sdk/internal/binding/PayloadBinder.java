@@ -1,0 +1,68 @@
+package dev.iii.sdk.internal.binding;
+
+import java.lang.reflect.Type;
+
+import dev.iii.protocol.RawJson;
+import dev.iii.sdk.ErrorCode;
+import dev.iii.sdk.InvocationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Moves values between Java and JSON with the application's mapper: payloads and results are written
+ * straight to {@link RawJson} and bound straight from it, never through a tree. A payload that does not bind
+ * becomes an {@link ErrorCode#INVALID_REQUEST} error naming the function and the JSON path.
+ */
+public final class PayloadBinder {
+
+    private final JsonMapper mapper;
+
+    public PayloadBinder(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public JavaType type(Type type) {
+        return mapper.constructType(type);
+    }
+
+    /**
+     * A value as JSON text; {@code null} is JSON {@code null}.
+     *
+     * @throws JacksonException when the mapper cannot write it
+     */
+    public RawJson write(Object value) {
+        return RawJson.write(mapper, value);
+    }
+
+    /** A value as a tree, for the JSON members of registrations; {@code null} stays {@code null} (absent). */
+    public JsonNode toTree(Object value) {
+        if (value == null || value instanceof JsonNode) {
+            return (JsonNode) value;
+        }
+        return mapper.valueToTree(value);
+    }
+
+    /** Binds an invocation's payload; {@code target} names what it is bound to in the error. */
+    public <T> T bindPayload(RawJson payload, JavaType type, String functionId, String target) {
+        try {
+            return payload.read(mapper, type);
+        }
+        catch (JacksonException ex) {
+            throw InvocationException.invalidRequest(functionId, target, ex);
+        }
+    }
+
+    /** Binds a call's result. */
+    public <T> T bindResult(RawJson result, JavaType type, String functionId) {
+        try {
+            return result.read(mapper, type);
+        }
+        catch (JacksonException ex) {
+            throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId
+                    + " does not bind to " + type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(),
+                    functionId, null, ex);
+        }
+    }
+}

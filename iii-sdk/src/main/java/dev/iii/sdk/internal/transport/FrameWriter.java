@@ -1,0 +1,243 @@
+package dev.iii.sdk.internal.transport;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of a socket. Any thread hands it encoded frames and returns at once; a single drain task on
+ * the I/O executor writes them in order, and is the only thread that ever waits on the socket. The queue is
+ * bounded in bytes: a frame that would overflow it is refused at once, so a peer that stops reading costs
+ * bounded memory and never blocks the thread that reads frames, a timer or another caller.
+ */
+public final class FrameWriter {
+
+    /** What the writer writes to; calls may block, and are only made from the drain task. */
+    public interface Socket {
+        void sendText(String text) throws IOException;
+
+        void sendPing() throws IOException;
+
+        void close(int code, String reason) throws IOException;
+    }
+
+    /** The frame did not fit into the writer's queue. */
+    public static final class QueueFullException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        QueueFullException(long queued, long limit, int frame) {
+            super("the connection's send queue is full (" + queued + " bytes queued, limit " + limit
+                    + "): a frame of " + frame + " bytes was refused; the engine is not reading fast enough");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FrameWriter.class);
+    private static final byte[] PING = new byte[0];
+
+    private record Close(int code, String reason) {
+    }
+
+    private final Socket socket;
+    private final Executor io;
+    private final long limit;
+    private final Consumer<Throwable> onFailure;
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile boolean closed;
+
+    /**
+     * @param onFailure told once when a write fails; the socket is then unusable
+     */
+    public FrameWriter(Socket socket, Executor io, long limit, Consumer<Throwable> onFailure) {
+        this.socket = socket;
+        this.io = io;
+        this.limit = limit;
+        this.onFailure = onFailure;
+    }
+
+    /**
+     * Queues one text frame (UTF-8).
+     *
+     * @return {@code false} when the writer is closed and the frame will never be written
+     * @throws QueueFullException when the frame does not fit into the queue
+     */
+    public boolean send(byte[] frame) {
+        if (closed) {
+            return false;
+        }
+        long after = queuedBytes.addAndGet(frame.length);
+        if (after > limit && after != frame.length) {
+            queuedBytes.addAndGet(-frame.length);
+            refused.incrementAndGet();
+            throw new QueueFullException(after - frame.length, limit, frame.length);
+        }
+        queue.add(frame);
+        wake();
+        return true;
+    }
+
+    /** Queues a WebSocket ping; pings are not counted against the limit. */
+    public void ping() {
+        if (!closed) {
+            queue.add(PING);
+            wake();
+        }
+    }
+
+    /** Closes the socket once everything queued before has been written. */
+    public void close(int code, String reason) {
+        if (!closed) {
+            queue.add(new Close(code, reason));
+            wake();
+        }
+    }
+
+    /**
+     * Closes the socket now, from an I/O thread, dropping whatever is still queued; also ends a write that is
+     * stuck on a peer that stopped reading.
+     */
+    public void abort(int code, String reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.clear();
+        queuedBytes.set(0);
+        try {
+            io.execute(() -> {
+                try {
+                    socket.close(code, reason);
+                }
+                catch (IOException | RuntimeException ex) {
+                    log.debug("close failed: {}", ex.toString());
+                }
+                finally {
+                    finished.countDown();
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            finished.countDown();
+            log.debug("close skipped: the worker's I/O threads are shut down");
+        }
+    }
+
+    /** The socket closed under the writer: whatever is queued is dropped and nothing more is written. */
+    public void discard() {
+        closed = true;
+        queue.clear();
+        queuedBytes.set(0);
+        finished.countDown();
+    }
+
+    /** Waits until the socket is closed (by either side) or broken, at most {@code timeout}. */
+    public boolean awaitClosed(java.time.Duration timeout) {
+        try {
+            return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Bytes waiting to be written. */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** Frames refused because the queue was full. */
+    public long refusedFrames() {
+        return refused.get();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void wake() {
+        if (draining.compareAndSet(false, true)) {
+            try {
+                io.execute(this::drain);
+            }
+            catch (RejectedExecutionException ex) {
+                draining.set(false);
+                fail(new IOException("the worker's I/O threads are shut down", ex));
+            }
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Object next;
+            while ((next = queue.poll()) != null) {
+                if (!write(next)) {
+                    queue.clear();
+                    queuedBytes.set(0);
+                    draining.set(false);
+                    return;
+                }
+            }
+            draining.set(false);
+            // A frame queued after the last poll and before the flag dropped would otherwise wait for the next one.
+            if (queue.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
+            }
+        }
+    }
+
+    /** Writes one item; {@code false} once the socket is closed or broken. */
+    private boolean write(Object item) {
+        if (closed) {
+            return false;
+        }
+        try {
+            if (item == PING) {
+                socket.sendPing();
+            }
+            else if (item instanceof byte[] frame) {
+                queuedBytes.addAndGet(-frame.length);
+                socket.sendText(new String(frame, StandardCharsets.UTF_8));
+            }
+            else if (item instanceof Close close) {
+                closed = true;
+                try {
+                    socket.close(close.code(), close.reason());
+                }
+                finally {
+                    finished.countDown();
+                }
+                return false;
+            }
+            return true;
+        }
+        catch (IOException | RuntimeException ex) {
+            fail(ex);
+            return false;
+        }
+    }
+
+    private void fail(Throwable cause) {
+        if (!closed) {
+            closed = true;
+            finished.countDown();
+            log.debug("write failed: {}", cause.toString());
+            onFailure.accept(cause);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.iii.sdk.internal.transport;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import dev.iii.protocol.MessageCodec;
+import org.apache.tomcat.websocket.WsWebSocketContainer;
+import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+
+/**
+ * Opens sockets to the engine with Spring's {@link StandardWebSocketClient} on Tomcat's JSR-356 client, one
+ * {@link EngineLink} per attempt.
+ */
+public final class WebSocketConnector {
+
+    /** Tomcat reads its client handshake timeout from this user property. */
+    private static final String HANDSHAKE_TIMEOUT = "org.apache.tomcat.websocket.IO_TIMEOUT_MS";
+    /** ...and how long one blocking write may take before the socket counts as broken. */
+    private static final String SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    private static final long SEND_TIMEOUT_MS = 10_000;
+    /** The container hands text frames over in parts of at most this size. */
+    private static final int CONTAINER_TEXT_BUFFER = 64 * 1024;
+
+    private final URI url;
+    private final Map<String, String> headers;
+    private final Duration connectTimeout;
+    private final int maxMessageBytes;
+    private final long sendQueueLimit;
+    private final Executor io;
+    private final MessageCodec codec = new MessageCodec();
+    private final StandardWebSocketClient client;
+
+    public WebSocketConnector(URI url, Map<String, String> headers, Duration connectTimeout, int maxMessageBytes,
+            long sendQueueLimit, Executor io) {
+        this.url = url;
+        this.headers = headers;
+        this.connectTimeout = connectTimeout;
+        this.maxMessageBytes = maxMessageBytes;
+        this.sendQueueLimit = sendQueueLimit;
+        this.io = io;
+        WsWebSocketContainer container = new WsWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
+        this.client = new StandardWebSocketClient(container);
+        this.client.setTaskExecutor(new TaskExecutorAdapter(io));
+        this.client.setUserProperties(Map.of(HANDSHAKE_TIMEOUT, String.valueOf(connectTimeout.toMillis()),
+                SEND_TIMEOUT, String.valueOf(SEND_TIMEOUT_MS)));
+    }
+
+    /**
+     * Starts connection attempt {@code attempt}; its outcome reaches {@code events}: {@code opened}, then frames
+     * and {@code closed}, or {@code connectFailed}. Never blocks.
+     */
+    public void connect(long attempt, LinkEvents events) {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        headers.forEach(handshake::add);
+        EngineSocketHandler handler = new EngineSocketHandler(attempt, codec, maxMessageBytes, sendQueueLimit, io,
+                events);
+        CompletableFuture<WebSocketSession> session;
+        try {
+            session = client.execute(handler, handshake, url);
+        }
+        catch (RuntimeException ex) {
+            events.connectFailed(attempt, ex);
+            return;
+        }
+        // Tomcat bounds the handshake itself; this guards against a connect that never reports back.
+        session.orTimeout(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS).whenComplete((open, error) -> {
+            if (error != null) {
+                events.connectFailed(attempt, error);
+            }
+        });
+    }
+}
