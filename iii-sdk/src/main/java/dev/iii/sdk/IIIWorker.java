@@ -1,15 +1,10 @@
 package dev.iii.sdk;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.iii.protocol.RawJson;
@@ -22,22 +17,8 @@ import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.function.TypedFunctionHandler;
-import dev.iii.sdk.internal.binding.PayloadBinder;
-import dev.iii.sdk.internal.calls.OutboundCalls;
-import dev.iii.sdk.internal.discovery.Discovery;
-import dev.iii.sdk.internal.providers.BindingOffers;
-import dev.iii.sdk.internal.registry.ProvidedType;
-import dev.iii.sdk.internal.registry.Registrations;
-import dev.iii.sdk.internal.registry.Registry;
-import dev.iii.sdk.internal.routing.FrameRouter;
-import dev.iii.sdk.internal.serving.InvocationServer;
-import dev.iii.sdk.internal.session.EngineSession;
-import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.session.WorkerMetadata;
-import dev.iii.sdk.internal.shutdown.WorkerShutdown;
-import dev.iii.sdk.internal.threads.WorkerThreads;
-import dev.iii.sdk.internal.transport.WebSocketConnector;
-import dev.iii.sdk.trigger.TriggerBinding;
+import dev.iii.sdk.internal.wiring.WorkerParts;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
@@ -48,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An iii worker: one connection to the engine through which it registers functions, triggers and trigger
@@ -60,8 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * timeout. Handlers run on the worker's executor, never on the socket's thread. {@link #shutdown(Duration)}
  * lets in-flight invocations finish, withdraws the registrations and closes the connection.
  * <p>
- * Thread-safe. The work is done by the parts in {@code dev.iii.sdk.internal} ({@code docs/architecture.md});
- * this class wires them and is the API.
+ * Thread-safe. This class is the API; the work is done by the parts in {@code dev.iii.sdk.internal}, described
+ * in {@code docs/architecture.md}.
  */
 public final class IIIWorker implements AutoCloseable {
 
@@ -69,40 +49,17 @@ public final class IIIWorker implements AutoCloseable {
     public static final String RUNTIME = "java";
 
     /** The version of this SDK. */
-    public static final String SDK_VERSION = readSdkVersion();
+    public static final String SDK_VERSION = WorkerMetadata.SDK_VERSION;
 
     private static final Logger log = LoggerFactory.getLogger(IIIWorker.class);
     private static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     private final WorkerOptions options;
-    private final WorkerThreads threads;
-    private final PayloadBinder binder;
-    private final Registry registry;
-    private final Registrations registrations;
-    private final OutboundCalls calls;
-    private final InvocationServer server;
-    private final BindingOffers offers;
-    private final Discovery discovery;
-    private final EngineSession session;
-    private final WorkerShutdown shutdown;
+    private final WorkerParts parts;
 
     private IIIWorker(WorkerOptions options) {
         this.options = options;
-        this.threads = new WorkerThreads(options.executor());
-        this.binder = new PayloadBinder(options.jsonMapper() != null ? options.jsonMapper() : JsonMapper.builder().build());
-        this.registry = new Registry();
-        this.registrations = new Registrations(registry, binder, options.namespace());
-        this.calls = new OutboundCalls(options, binder, threads.timer(), threads.completions());
-        this.server = new InvocationServer(options, registry, binder, threads.handlers(), threads.timer());
-        this.offers = new BindingOffers(registry, threads.handlers());
-        this.discovery = new Discovery(calls, registrations);
-        Redaction redaction = new Redaction(options.url(), options.headers().values());
-        WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
-                options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), threads.io());
-        this.session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
-                WorkerMetadata.of(options, RUNTIME, SDK_VERSION),
-                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers), redaction);
-        this.shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, threads);
+        this.parts = new WorkerParts(options, RUNTIME);
     }
 
     /** A worker that connects when {@link #start()} is called. */
@@ -118,11 +75,11 @@ public final class IIIWorker implements AutoCloseable {
      * @throws IllegalStateException after shutdown
      */
     public IIIWorker start() {
-        if (shutdown.begun()) {
+        if (parts.shutdown.begun()) {
             throw new IllegalStateException("the worker is shut down");
         }
         log.info("Starting iii worker '{}' for {}", options.name(), options.safeUrl());
-        session.start();
+        parts.session.start();
         return this;
     }
 
@@ -134,7 +91,7 @@ public final class IIIWorker implements AutoCloseable {
     }
 
     public ConnectionState connectionState() {
-        return session.state();
+        return parts.session.state();
     }
 
     /**
@@ -143,7 +100,7 @@ public final class IIIWorker implements AutoCloseable {
      * @return removes the listener
      */
     public Registration addConnectionStateListener(ConnectionStateListener listener) {
-        Runnable remove = session.addStateListener(listener);
+        Runnable remove = parts.session.addStateListener(listener);
         return remove::run;
     }
 
@@ -153,70 +110,68 @@ public final class IIIWorker implements AutoCloseable {
      * @return {@code true} when connected, {@code false} when the time ran out or the worker failed
      */
     public boolean awaitConnected(Duration timeout) throws InterruptedException {
-        CountDownLatch settled = new CountDownLatch(1);
-        Registration listener = addConnectionStateListener((state, cause) -> {
-            if (state == ConnectionState.CONNECTED || state == ConnectionState.FAILED) {
-                settled.countDown();
-            }
-        });
-        try {
-            return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    && connectionState() == ConnectionState.CONNECTED;
-        }
-        finally {
-            listener.unregister();
-        }
+        return parts.session.awaitConnected(timeout);
     }
 
     /** The engine's id for the current connection; empty while disconnected. */
     public Optional<String> workerId() {
-        return session.workerId();
+        return parts.session.workerId();
     }
 
     /** Why the worker failed for good, if the engine refused its name ({@code WORKER_NAMESPACE_CONFLICT}). */
     public Optional<RegistrationRejectedException> fatalError() {
-        return session.lastError().filter(RegistrationRejectedException.class::isInstance)
+        return parts.session.lastError().filter(RegistrationRejectedException.class::isInstance)
                 .map(RegistrationRejectedException.class::cast);
     }
 
     /** The last connection failure (credentials removed from its message); cleared on a successful connection. */
     public Optional<Throwable> lastError() {
-        return session.lastError();
+        return parts.session.lastError();
     }
 
     /** How many times the worker connected again after losing a connection. */
     public long reconnectCount() {
-        return session.reconnectCount();
+        return parts.session.reconnectCount();
     }
 
     /** Whether {@link #shutdown(Duration)} has begun: new invocations are refused from then on. */
     public boolean isShuttingDown() {
-        return shutdown.begun();
+        return parts.server.isDraining();
     }
 
     /** Invocations accepted and not yet answered (running or waiting for a free slot). */
     public int inFlightInvocations() {
-        return server.inFlight();
+        return parts.server.inFlight();
     }
 
     /** Handlers still running after their deadline or the shutdown grace period; each holds a slot. */
     public int overdueInvocations() {
-        return server.overdue();
+        return parts.server.overdue();
+    }
+
+    /** Bytes waiting to be written to the engine's socket; a full send queue refuses frames. */
+    public long sendQueueBytes() {
+        return parts.session.sendQueueBytes();
+    }
+
+    /** Frames refused so far because the send queue was full ({@link ErrorCode#SEND_QUEUE_FULL}). */
+    public long refusedFrames() {
+        return parts.session.refusedFrames();
     }
 
     /** Calls sent (or waiting for a connection) and not yet answered. */
     public int pendingCalls() {
-        return calls.pending();
+        return parts.calls.pending();
     }
 
     /** Ids of the functions registered through this worker, in registration order. */
     public List<String> functionIds() {
-        return registry.functionIds();
+        return parts.registry.functionIds();
     }
 
     /** The bindings registered through this worker, in registration order. */
     public List<TriggerRegistration> triggers() {
-        return registry.triggers();
+        return parts.registry.triggers();
     }
 
     // ---------------------------------------------------------------- functions and triggers
@@ -232,19 +187,19 @@ public final class IIIWorker implements AutoCloseable {
      * @throws IllegalArgumentException for a blank id, or one already registered through this worker
      */
     public FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, FunctionHandler handler) {
-        return registrations.function(id, functionOptions, handler);
+        return parts.registrations.function(id, functionOptions, handler);
     }
 
     /** Registers a function whose payload is bound to {@code payloadType}. */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Class<T> payloadType,
             TypedFunctionHandler<T> handler) {
-        return registrations.typedFunction(id, functionOptions, payloadType, handler);
+        return parts.registrations.typedFunction(id, functionOptions, payloadType, handler);
     }
 
     /** Registers a function whose payload is bound to a generic type, e.g. {@code List<Order>}. */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions,
             TypeReference<T> payloadType, TypedFunctionHandler<T> handler) {
-        return registrations.typedFunction(id, functionOptions, payloadType.getType(), handler);
+        return parts.registrations.typedFunction(id, functionOptions, payloadType.getType(), handler);
     }
 
     /**
@@ -253,12 +208,12 @@ public final class IIIWorker implements AutoCloseable {
      */
     public <T> FunctionRegistration registerFunction(String id, FunctionOptions functionOptions, Type payloadType,
             TypedFunctionHandler<T> handler) {
-        return registrations.typedFunction(id, functionOptions, payloadType, handler);
+        return parts.registrations.typedFunction(id, functionOptions, payloadType, handler);
     }
 
     /** Registers a function the engine calls over HTTP ({@code options.httpInvocation()} is required). */
     public FunctionRegistration registerHttpFunction(String id, FunctionOptions functionOptions) {
-        return registrations.httpFunction(id, functionOptions);
+        return parts.registrations.httpFunction(id, functionOptions);
     }
 
     /** Binds a function to a trigger type; see {@link #registerTrigger(TriggerRequest)}. */
@@ -268,7 +223,7 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Binds a function to a trigger type, with namespaces. */
     public TriggerRegistration registerTrigger(TriggerRequest request) {
-        return registrations.trigger(request);
+        return parts.registrations.trigger(request);
     }
 
     /**
@@ -277,23 +232,7 @@ public final class IIIWorker implements AutoCloseable {
      * @throws IllegalArgumentException when this worker already provides the type
      */
     public TriggerTypeRegistration registerTriggerType(TriggerTypeDefinition definition, TriggerProvider provider) {
-        return registrations.triggerType(definition, provider, new ProvidedType.Firing() {
-            @Override
-            public CompletableFuture<JsonNode> fire(TriggerBinding binding, Object payload) {
-                return call(binding.functionId(), payload, fireOptions(binding));
-            }
-
-            @Override
-            public void fireAndForget(TriggerBinding binding, Object payload) {
-                callVoid(binding.functionId(), payload, fireOptions(binding));
-            }
-        }, offers::typeWithdrawn);
-    }
-
-    /** A binding's fires go to its namespace, or {@code default}: never the provider's own namespace. */
-    private static CallOptions fireOptions(TriggerBinding binding) {
-        return CallOptions.defaults().withMetadata(binding.metadata())
-                .withNamespace(binding.namespace() != null ? binding.namespace() : "default");
+        return parts.registrations.triggerType(definition, provider, parts.fires, parts.offers::typeWithdrawn);
     }
 
     // ---------------------------------------------------------------- calls
@@ -308,7 +247,8 @@ public final class IIIWorker implements AutoCloseable {
      * error, or a client-side code such as {@link ErrorCode#TIMEOUT}; cancelling it gives the call up.
      */
     public CompletableFuture<JsonNode> call(String functionId, Object payload, CallOptions callOptions) {
-        return calls.request(functionId, payload, callOptions, null, result -> result == null ? null : result.tree());
+        return parts.calls.request(functionId, payload, callOptions, null,
+                result -> result == null ? null : result.tree());
     }
 
     /** Calls a function and binds its result to {@code resultType}. */
@@ -330,12 +270,12 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Calls a function and binds its result to any reflective {@link Type}. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, Type resultType, CallOptions callOptions) {
-        JavaType type = binder.type(resultType);
-        return calls.request(functionId, payload, callOptions, null, result -> bind(result, type, functionId));
+        JavaType type = parts.binder.type(resultType);
+        return parts.calls.request(functionId, payload, callOptions, null, result -> bind(result, type, functionId));
     }
 
     private <R> R bind(RawJson result, JavaType type, String functionId) {
-        return result == null ? null : binder.bindResult(result, type, functionId);
+        return result == null ? null : parts.binder.bindResult(result, type, functionId);
     }
 
     /**
@@ -351,7 +291,7 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Fire and forget, with per-call options. */
     public void callVoid(String functionId, Object payload, CallOptions callOptions) {
-        calls.fireAndForget(functionId, payload, callOptions);
+        parts.calls.fireAndForget(functionId, payload, callOptions);
     }
 
     /**
@@ -366,7 +306,7 @@ public final class IIIWorker implements AutoCloseable {
     /** Enqueues a call with per-call options. */
     public CompletableFuture<EnqueueReceipt> enqueue(String queue, String functionId, Object payload,
             CallOptions callOptions) {
-        return calls.request(functionId, payload, callOptions, queue == null ? "" : queue,
+        return parts.calls.request(functionId, payload, callOptions, queue == null ? "" : queue,
                 result -> EnqueueReceipt.from(result == null ? null : result.tree(), functionId));
     }
 
@@ -374,17 +314,17 @@ public final class IIIWorker implements AutoCloseable {
 
     /** The engine's connected workers ({@code engine::workers::list}). */
     public CompletableFuture<List<WorkerInfo>> listWorkers() {
-        return discovery.list("engine::workers::list", "workers", WorkerInfo.class);
+        return parts.discovery.list("engine::workers::list", "workers", WorkerInfo.class);
     }
 
     /** The engine's public functions ({@code engine::functions::list}). */
     public CompletableFuture<List<FunctionInfo>> listFunctions() {
-        return discovery.list("engine::functions::list", "functions", FunctionInfo.class);
+        return parts.discovery.list("engine::functions::list", "functions", FunctionInfo.class);
     }
 
     /** The engine's trigger types ({@code engine::triggers::list}). */
     public CompletableFuture<List<TriggerTypeInfo>> listTriggers() {
-        return discovery.list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
+        return parts.discovery.list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
     }
 
     /**
@@ -392,13 +332,13 @@ public final class IIIWorker implements AutoCloseable {
      * updates its metadata or disconnects. Registers a hidden function and its binding.
      */
     public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
-        return discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class,
+        return parts.discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class,
                 listener);
     }
 
     /** Subscribes to {@code engine::functions-available}: the listener hears when the set of functions changes. */
     public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
-        return discovery.subscribe("engine::functions-available", "functions-available",
+        return parts.discovery.subscribe("engine::functions-available", "functions-available",
                 FunctionsAvailableEvent.class, listener);
     }
 
@@ -411,7 +351,7 @@ public final class IIIWorker implements AutoCloseable {
      * waiting with {@link ErrorCode#SHUTDOWN}. Idempotent: later calls wait for the first to finish.
      */
     public void shutdown(Duration grace) {
-        shutdown.run(grace);
+        parts.shutdown.run(grace);
     }
 
     /** {@link #shutdown(Duration)} with a 10 s grace period. */
@@ -420,16 +360,4 @@ public final class IIIWorker implements AutoCloseable {
         shutdown(DEFAULT_SHUTDOWN_GRACE);
     }
 
-    private static String readSdkVersion() {
-        try (InputStream in = IIIWorker.class.getResourceAsStream("/META-INF/iii-sdk.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        }
-        catch (IOException ex) {
-            return "unknown";
-        }
-    }
 }

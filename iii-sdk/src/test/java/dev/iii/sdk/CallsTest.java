@@ -169,4 +169,49 @@ class CallsTest {
         assertThat(accepted.join()).isEqualTo(new EnqueueReceipt("31a06401-94bb-4421-bb04-e24d58bb0c15"));
         assertThat(failure(refused).getCode()).isEqualTo(ErrorCode.ENQUEUE_ERROR);
     }
+
+    @Test
+    void aCallThatCannotBeMadeFailsAtOnceWithItsCodeAndLeavesNothingBehind() {
+        Object unwritable = new Object() {
+            @SuppressWarnings("unused")
+            public Object getSelf() {
+                return this;
+            }
+        };
+        assertThat(failure(worker.call(" ", Map.of())).getCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(failure(worker.call("remote::x", unwritable)).getCode()).isEqualTo(ErrorCode.SERIALIZATION_ERROR);
+        assertThat(failure(worker.enqueue("jobs", "remote::x", unwritable)).getCode())
+                .isEqualTo(ErrorCode.SERIALIZATION_ERROR);
+        assertThat(failure(worker.enqueue(" ", "remote::x", Map.of())).getCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+        assertThat(failure(worker.call("remote::x", Map.of(), CallOptions.defaults().withMetadata(unwritable)))
+                .getCode()).isEqualTo(ErrorCode.SERIALIZATION_ERROR);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.callVoid("", Map.of()))
+                .isInstanceOfSatisfying(InvocationException.class,
+                        error -> assertThat(error.getCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
+        assertThat(worker.pendingCalls()).isZero();
+        assertThat(side.receivedOf(InvokeFunction.class)).noneMatch(call -> call.functionId().equals("remote::x"));
+    }
+
+    @Test
+    void cancellingACallForgetsItAndOnlyTheWorkerCompletesItsFuture() {
+        CompletableFuture<JsonNode> call = worker.call("remote::slow", Map.of());
+        InvokeFunction sent = sent("remote::slow");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call.complete(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> call.obtrudeValue(null))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(worker.pendingCalls()).isEqualTo(1);
+
+        assertThat(call.cancel(true)).isTrue();
+        assertThat(worker.pendingCalls()).isZero();
+        // The engine still answers; the answer is dropped.
+        side.send(InvocationResult.success(sent.invocationId(), sent.functionId(), RawJson.parse("1")));
+        assertThat(call).isCancelled();
+
+        CompletableFuture<JsonNode> timed = worker.call("remote::slower", Map.of());
+        timed.orTimeout(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(timed).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
+                .havingCause().isInstanceOf(java.util.concurrent.TimeoutException.class);
+        await().until(() -> worker.pendingCalls() == 0);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.iii.sdk;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.iii.sdk.function.FunctionOptions;
@@ -177,5 +178,52 @@ class ConnectSequenceTest {
         assertThat(second.receivedOf(RegisterTrigger.class)).isEmpty();
         assertThat(call.action()).isEqualTo(new TriggerAction.Void());
         assertThat(side.received.stream().map(Message::getClass).filter(RegisterFunction.class::equals).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aConnectionClosedDuringItsHandshakeIsTriedAgain() throws Exception {
+        engine.answerHandshake(false);
+        worker = workerWithRegistrations().start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        first.await(dev.iii.protocol.Ping.class);
+        engine.answerHandshake(true);
+        first.drop();
+        TestEngine.WorkerSide second = engine.nextConnection();
+        second.await(dev.iii.protocol.Ping.class);
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        assertThat(worker.workerId()).contains(second.workerId);
+    }
+
+    @Test
+    void anEngineThatNeverAnswersTheHandshakeIsNeverConnectedAndIsTriedAgain() throws Exception {
+        engine.answerHandshake(false);
+        List<ConnectionState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("unanswered")
+                .connectTimeout(Duration.ofMillis(300)).reconnectPolicy(fastReconnect()).build());
+        worker.addConnectionStateListener((state, cause) -> states.add(state));
+        worker.start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        first.await(dev.iii.protocol.Ping.class);
+        TestEngine.WorkerSide second = engine.nextConnection();
+        await().until(() -> !first.isOpen());
+        assertThat(states).doesNotContain(ConnectionState.CONNECTED);
+        assertThat(worker.lastError()).hasValueSatisfying(error -> assertThat(error.getMessage())
+                .contains("did not answer the handshake"));
+        second.drop();
+    }
+
+    @Test
+    void theWorkerIdIsTheCurrentConnectionsAndGoesWithIt() throws Exception {
+        engine.answerHandshake(true);
+        worker = workerWithRegistrations().start();
+        TestEngine.WorkerSide first = engine.nextConnection();
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        assertThat(worker.workerId()).contains(first.workerId);
+        engine.greetConnections(false);
+        first.drop();
+        TestEngine.WorkerSide second = engine.nextConnection();
+        await().until(() -> worker.workerId().isEmpty());
+        second.send(new dev.iii.protocol.WorkerRegistered("second-id", "token"));
+        await().until(() -> worker.workerId().equals(java.util.Optional.of("second-id")));
     }
 }

@@ -40,6 +40,7 @@ class FatalAndStateTest {
 
     @Test
     void aWorkerNameConflictIsFatalFailsPendingCallsAndStopsReconnecting() throws Exception {
+        LogCapture logs = new LogCapture();
         connect();
         worker.start();
         TestEngine.WorkerSide side = engine.nextConnection();
@@ -59,6 +60,10 @@ class FatalAndStateTest {
         Throwable later = Failures.unwrap(worker.call("remote::x", Map.of()).handle((value, error) -> error).join());
         assertThat(((InvocationException) later).getCode()).isEqualTo(ErrorCode.SHUTDOWN);
         await().during(Duration.ofMillis(600)).until(() -> engine.connections().size() == 1);
+        // One clear error; nothing about grace periods, handshakes or reconnecting.
+        logs.close();
+        assertThat(logs.lines(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
+                .startsWith("ERROR The iii worker failed and will not reconnect").contains("WORKER_NAMESPACE_CONFLICT");
     }
 
     @Test

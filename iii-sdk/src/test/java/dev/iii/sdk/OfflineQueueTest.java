@@ -105,4 +105,29 @@ class OfflineQueueTest {
         assertThat(waiting.get().asInt()).isEqualTo(7);
         assertThat(first.receivedOf(InvokeFunction.class)).noneMatch(c -> c.functionId().equals("remote::later"));
     }
+
+    @Test
+    void theOfflineQueueIsBoundedAndACallLeavesItWhenItsTimeRunsOut() throws Exception {
+        worker.shutdown(Duration.ofSeconds(1));
+        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("bounded").maxOfflineCalls(1)
+                .maxOfflineBytes(1024).reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
+        CompletableFuture<JsonNode> shortLived = worker.call("remote::short", Map.of(),
+                CallOptions.defaults().withTimeout(Duration.ofMillis(100)));
+        InvocationException full = failure(worker.call("remote::second", Map.of()));
+        assertThat(full.getCode()).isEqualTo(ErrorCode.OFFLINE_QUEUE_FULL);
+        assertThat(full.getMessage()).contains("1 calls (limit 1)");
+
+        assertThat(failure(shortLived).getCode()).isEqualTo(ErrorCode.TIMEOUT);
+        // Its place (and its payload) went with it.
+        CompletableFuture<JsonNode> later = worker.call("remote::later", Map.of());
+        assertThat(failure(worker.call("remote::big", Map.of("blob", "x".repeat(2048)))).getCode())
+                .isEqualTo(ErrorCode.OFFLINE_QUEUE_FULL);
+
+        worker.start();
+        TestEngine.WorkerSide side = engine.nextConnection();
+        InvokeFunction sent = side.find(InvokeFunction.class, call -> call.functionId().equals("remote::later"));
+        side.send(InvocationResult.success(sent.invocationId(), sent.functionId(), RawJson.parse("7")));
+        assertThat(later.get().asInt()).isEqualTo(7);
+        assertThat(side.receivedOf(InvokeFunction.class)).noneMatch(call -> call.functionId().equals("remote::short"));
+    }
 }

@@ -66,12 +66,11 @@ class ShutdownTest {
                 .thenApply(JsonNodeHolder::new);
 
         CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> worker.shutdown(Duration.ofSeconds(30)));
-        await().until(() -> {
-            InvokeFunction late = invoke("t::slow");
-            side.send(late);
-            InvocationResult refused = side.find(InvocationResult.class, r -> r.invocationId().equals(late.invocationId()));
-            return refused.error() != null && refused.error().code().equals(ErrorCode.INVOCATION_STOPPED);
-        });
+        await().until(worker::isShuttingDown);
+        InvokeFunction late = invoke("t::slow");
+        side.send(late);
+        InvocationResult refused = side.find(InvocationResult.class, r -> r.invocationId().equals(late.invocationId()));
+        assertThat(refused.error().code()).isEqualTo(ErrorCode.INVOCATION_STOPPED);
         assertThat(shutdown).isNotDone();
         assertThat(side.isOpen()).isTrue();
 
@@ -106,7 +105,7 @@ class ShutdownTest {
     }
 
     @Test
-    void graceRunsOutForAHandlerThatHangs() throws Exception {
+    void aHandlerThatOutlivesTheGracePeriodIsStoppedAndItsCallerAnswered() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("hanging").build());
         worker.registerFunction("t::hang", (payload, context) -> {
@@ -116,9 +115,13 @@ class ShutdownTest {
         worker.start();
         TestEngine.WorkerSide side = engine.nextConnection();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-        side.send(invoke("t::hang"));
+        InvokeFunction hanging = invoke("t::hang");
+        side.send(hanging);
         await().until(() -> worker.inFlightInvocations() == 1);
         worker.shutdown(Duration.ofMillis(200));
+        // The handler was stopped and its caller answered before the connection closed.
+        InvocationResult stopped = side.find(InvocationResult.class, r -> r.invocationId().equals(hanging.invocationId()));
+        assertThat(stopped.error().code()).isEqualTo(ErrorCode.INVOCATION_STOPPED);
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
         await().until(() -> !side.isOpen());
         never.countDown();

@@ -43,7 +43,8 @@ class TriggerProviderTest {
     @BeforeEach
     void start() throws Exception {
         engine = TestEngine.start();
-        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("provider").build());
+        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("provider")
+                .reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
         tickType = worker.registerTriggerType(new TriggerTypeDefinition("capture::tick", "Ticks",
                 Map.of("type", "object"), null), new TriggerProvider() {
                     @Override
@@ -146,5 +147,30 @@ class TriggerProviderTest {
         await().until(() -> binding.lastError().isPresent());
         assertThat(binding.lastError().get().getCode()).isEqualTo(ErrorCode.TRIGGER_REGISTRATION_FAILED);
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
+    void bindingsDieWithTheConnectionTheyCameOnAndComeBackWithTheNext() throws Exception {
+        side.send(offer("b-1", "capture::tick", "{\"every_ms\":1000}"));
+        side.find(TriggerRegistrationResult.class, r -> r.id().equals("b-1"));
+        assertThat(events).containsExactly("register b-1 1000");
+
+        // The engine forgets the bindings it handed over with the connection; so does the provider.
+        side.drop();
+        await().until(() -> events.contains("unregister b-1"));
+
+        TestEngine.WorkerSide next = engine.nextConnection();
+        next.await(RegisterTriggerType.class);
+        next.send(offer("b-1", "capture::tick", "{\"every_ms\":1000}"));
+        next.find(TriggerRegistrationResult.class, r -> r.id().equals("b-1"));
+        assertThat(events).containsExactly("register b-1 1000", "unregister b-1", "register b-1 1000");
+    }
+
+    @Test
+    void withdrawingATypeStopsItsBindings() throws Exception {
+        side.send(offer("b-1", "capture::tick", "{\"every_ms\":1000}"));
+        side.find(TriggerRegistrationResult.class, r -> r.id().equals("b-1"));
+        tickType.unregister();
+        await().until(() -> events.contains("unregister b-1"));
     }
 }

@@ -9,21 +9,30 @@ import dev.iii.sdk.Registration;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.util.ClassUtils;
 
 /**
  * Runs the worker with the application. Start (after the web server): register the {@code @IIIFunction}
  * catalog, connect, publish events as the connection changes. Stop (before the web server's graceful
  * drain): refuse new invocations, drain those in flight within the grace period, withdraw the
- * registrations, close. While running, a non-daemon thread keeps a headless application alive.
+ * registrations, close. While running, a non-daemon thread keeps a headless application alive; when the worker
+ * fails for good in such an application (its name refused, its retries used up), the application exits with
+ * status 1, so that whatever supervises it sees the failure and can restart it.
  */
-public class IIIWorkerLifecycle implements SmartLifecycle {
+public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAware {
 
     /** After the web server starts ({@code MAX - 2048}), before its graceful drain ({@code MAX - 1024}). */
     public static final int PHASE = Integer.MAX_VALUE - 512;
 
     private static final Log log = LogFactory.getLog(IIIWorkerLifecycle.class);
+    /** Named, not referenced: the web server module is optional. */
+    private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
 
     private final IIIWorker worker;
     private final FunctionEndpointRegistry endpoints;
@@ -33,6 +42,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
     private volatile boolean running;
     private Registration stateListener;
     private CountDownLatch keepAlive;
+    private ConfigurableApplicationContext context;
 
     public IIIWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints, ApplicationEventPublisher events,
             Duration gracePeriod) {
@@ -62,12 +72,38 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
         events.publishEvent(new IIIWorkerStartedEvent(worker));
     }
 
+    @Override
+    public void setApplicationContext(ApplicationContext applicationContext) {
+        if (applicationContext instanceof ConfigurableApplicationContext configurable) {
+            this.context = configurable;
+        }
+    }
+
     private void connectionChanged(ConnectionState state, Throwable cause) {
         events.publishEvent(new IIIWorkerConnectionEvent(worker, state));
         if (state == ConnectionState.FAILED) {
+            // The exit thread starts first: with the keep-alive gone first, the JVM could end with status 0.
+            if (running && context != null && !servesWeb(context)) {
+                exitWithFailure(cause);
+            }
             // Nothing left to keep the application alive for.
             releaseKeepAlive();
         }
+    }
+
+    /** Exits from a thread of its own: the context's shutdown stops this worker, whose threads report here. */
+    private void exitWithFailure(Throwable cause) {
+        log.error("The iii worker failed for good (" + (cause != null ? cause.getMessage() : "no cause") + ") and "
+                + "this application serves nothing else: exiting with status 1");
+        Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 1)), "iii-exit");
+        exit.setDaemon(false);
+        exit.start();
+    }
+
+    /** Whether the application runs a web server, which keeps it useful (and alive) without the worker. */
+    private static boolean servesWeb(ApplicationContext context) {
+        return ClassUtils.getAllInterfacesForClassAsSet(context.getClass()).stream()
+                .anyMatch(type -> type.getName().equals(WEB_SERVER_CONTEXT));
     }
 
     /** A headless application has no other non-daemon thread; this one holds it up while the worker runs. */

@@ -216,6 +216,10 @@ public final class InvocationServer implements Invocation.Outcome {
         draining = true;
     }
 
+    public boolean isDraining() {
+        return draining;
+    }
+
     /** Waits until nothing is in flight, at most {@code timeout}; {@code true} if it got there. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

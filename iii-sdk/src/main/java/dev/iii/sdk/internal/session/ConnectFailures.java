@@ -68,6 +68,11 @@ final class ConnectFailures {
                 return "the WebSocket handshake did not complete in time";
             }
         }
+        return rootMessage(error);
+    }
+
+    /** The message of the innermost cause, or its type when it has none. */
+    static String rootMessage(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

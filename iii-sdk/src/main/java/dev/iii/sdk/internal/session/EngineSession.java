@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,7 +17,6 @@ import dev.iii.protocol.Message;
 import dev.iii.protocol.Ping;
 import dev.iii.protocol.Pong;
 import dev.iii.protocol.RawJson;
-import dev.iii.protocol.Reattach;
 import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.WorkerRegistered;
 import dev.iii.sdk.ConnectionState;
@@ -75,18 +75,15 @@ public final class EngineSession implements LinkEvents {
     private boolean stopped;
     private boolean everConnected;
     private long currentAttempt;
-    private Handshake handshake;
+    private volatile Handshake handshake;
     private volatile EngineLink current;
     private ScheduledFuture<?> retry;
-    private ScheduledFuture<?> keepalive;
-    private ScheduledFuture<?> handshakeTimeout;
-    private volatile String workerId;
-    private String previousWorkerId;
-    private String previousReattachToken;
+    private LinkWatch watch;
+    private final WorkerIdentity identity = new WorkerIdentity();
     private volatile Throwable lastError;
 
     public EngineSession(WorkerOptions options, WebSocketConnector connector, ScheduledExecutorService timer,
-            java.util.concurrent.Executor events, MetadataCall metadataCall, RawJson metadata, FrameRouter router,
+            Executor events, MetadataCall metadataCall, RawJson metadata, FrameRouter router,
             List<ConnectionListener> listeners, Redaction redaction) {
         this.options = options;
         this.connector = connector;
@@ -119,14 +116,9 @@ public final class EngineSession implements LinkEvents {
         return state.get();
     }
 
-    /** The link the engine confirmed, or {@code null} while there is none. */
-    public EngineLink connectedLink() {
-        return current;
-    }
-
     /** The engine's id for the current connection; empty while disconnected. */
     public Optional<String> workerId() {
-        return Optional.ofNullable(workerId);
+        return identity.current();
     }
 
     /** The last connection failure, its message free of credentials; cleared on a successful connection. */
@@ -138,11 +130,28 @@ public final class EngineSession implements LinkEvents {
         return reconnects.get();
     }
 
+    /** Bytes waiting to be written on the link there is (connected or in its handshake); 0 without one. */
+    public long sendQueueBytes() {
+        Handshake pending = handshake;
+        EngineLink link = current != null ? current : pending != null ? pending.link : null;
+        return link == null ? 0 : link.queuedBytes();
+    }
+
+    /** Frames refused because a link's send queue was full, since the worker started. */
+    public long refusedFrames() {
+        return connector.refusedFrames();
+    }
+
     /** Adds a state listener; it is told the current state at once. @return removes it */
     public Runnable addStateListener(ConnectionStateListener listener) {
         synchronized (lock) {
             return state.add(listener);
         }
+    }
+
+    /** Waits until connected; {@code false} when the time ran out or the worker failed first. */
+    public boolean awaitConnected(Duration timeout) throws InterruptedException {
+        return state.awaitConnected(timeout, this::addStateListener);
     }
 
     // ---------------------------------------------------------------- connecting
@@ -179,27 +188,13 @@ public final class EngineSession implements LinkEvents {
                 link.abort(NORMAL_CLOSURE, "superseded");
                 return;
             }
+            // Set before anything is sent, so that no answer can arrive before it is expected.
             started = new Handshake(link);
             handshake = started;
-            long period = options.pingInterval().toMillis();
-            keepalive = timer.scheduleAtFixedRate(() -> keepalive(link), period, period, TimeUnit.MILLISECONDS);
-            handshakeTimeout = timer.schedule(() -> handshakeTimedOut(started), options.connectTimeout().toMillis(),
-                    TimeUnit.MILLISECONDS);
-            if (previousWorkerId != null) {
-                link.send(new Reattach(previousWorkerId, previousReattachToken));
-            }
+            watch = new LinkWatch(link, timer, options.pingInterval(), options.idleTimeout(),
+                    options.connectTimeout(), options.safeUrl(), (dead, why) -> closed(dead, GOING_AWAY, why, null));
         }
-        metadataCall.send(link, WorkerMetadata.REGISTER_WORKER, metadata, options.connectTimeout())
-                .whenComplete((result, error) -> {
-                    if (error != null && link.isOpen()) {
-                        log.warn("The iii engine did not accept this worker's metadata ({}); its registrations apply "
-                                + "in namespace default once the engine's grace period ends",
-                                redaction.clean(rootMessage(error)));
-                    }
-                    started.metadataAnswered();
-                });
-        listeners.forEach(listener -> listener.attached(link));
-        link.send(new Ping());
+        started.send(identity.reattach(), metadataCall, metadata, options.connectTimeout(), listeners, redaction);
         started.done().thenRun(() -> handshakeDone(started));
     }
 
@@ -209,7 +204,7 @@ public final class EngineSession implements LinkEvents {
                 return;
             }
             handshake = null;
-            cancel(handshakeTimeout);
+            watch.handshakeDone();
             current = done.link;
             if (everConnected) {
                 reconnects.incrementAndGet();
@@ -220,31 +215,8 @@ public final class EngineSession implements LinkEvents {
             failures.recovered();
             state.set(ConnectionState.CONNECTED, null);
         }
-        log.info("Connected to the iii engine at {} as worker {}", options.safeUrl(), workerId);
+        log.info("Connected to the iii engine at {} as worker {}", options.safeUrl(), identity.current().orElse("?"));
         listeners.forEach(listener -> listener.connected(done.link));
-    }
-
-    private void handshakeTimedOut(Handshake late) {
-        synchronized (lock) {
-            if (handshake != late) {
-                return;
-            }
-        }
-        log.warn("The iii engine at {} accepted the connection but did not answer its handshake within {} ms; "
-                + "dropping it to try again", options.safeUrl(), options.connectTimeout().toMillis());
-        late.link.abort(GOING_AWAY, "handshake not answered");
-        closed(late.link, GOING_AWAY, "the engine did not answer the handshake", null);
-    }
-
-    private void keepalive(EngineLink link) {
-        if (link.nanosSinceLastInbound() > options.idleTimeout().toNanos()) {
-            log.warn("No frame from the iii engine for {} ms; dropping the connection to reconnect",
-                    options.idleTimeout().toMillis());
-            link.abort(GOING_AWAY, "engine silent");
-            closed(link, GOING_AWAY, "no frame from the engine for " + options.idleTimeout().toMillis() + " ms", null);
-            return;
-        }
-        link.ping();
     }
 
     // ---------------------------------------------------------------- frames
@@ -261,11 +233,7 @@ public final class EngineSession implements LinkEvents {
             link.send(new Pong());
         }
         else if (message instanceof WorkerRegistered registered) {
-            synchronized (lock) {
-                workerId = registered.workerId();
-                previousWorkerId = registered.workerId();
-                previousReattachToken = registered.reattachToken();
-            }
+            identity.registered(registered);
             log.debug("the engine knows {} as worker {}", link, registered.workerId());
         }
         else if (message instanceof RegistrationRejected rejected
@@ -303,9 +271,8 @@ public final class EngineSession implements LinkEvents {
                 current = null;
             }
             handshake = null;
-            workerId = null;
-            cancel(keepalive);
-            cancel(handshakeTimeout);
+            identity.disconnected();
+            watch.cancel();
         }
         listeners.forEach(listener -> listener.lost(link));
         synchronized (lock) {
@@ -360,14 +327,7 @@ public final class EngineSession implements LinkEvents {
             if (stopped) {
                 return null;
             }
-            stopped = true;
-            cancel(retry);
-            cancel(keepalive);
-            cancel(handshakeTimeout);
-            link = current != null ? current : handshake != null ? handshake.link : null;
-            current = null;
-            handshake = null;
-            workerId = null;
+            link = detachLocked();
             state.set(ConnectionState.DISCONNECTED, null);
         }
         if (link != null) {
@@ -388,15 +348,8 @@ public final class EngineSession implements LinkEvents {
         if (stopped) {
             return;
         }
-        stopped = true;
         lastError = cause;
-        cancel(retry);
-        cancel(keepalive);
-        cancel(handshakeTimeout);
-        EngineLink link = current != null ? current : handshake != null ? handshake.link : null;
-        current = null;
-        handshake = null;
-        workerId = null;
+        EngineLink link = detachLocked();
         state.set(ConnectionState.FAILED, cause);
         log.error("The iii worker failed and will not reconnect: {}", cause.getMessage());
         if (link != null) {
@@ -405,17 +358,23 @@ public final class EngineSession implements LinkEvents {
         listeners.forEach(listener -> listener.failed(cause));
     }
 
+    /** Under the lock: no more attempts, timers or links; returns the link there was, if any. */
+    private EngineLink detachLocked() {
+        stopped = true;
+        cancel(retry);
+        if (watch != null) {
+            watch.cancel();
+        }
+        EngineLink link = current != null ? current : handshake != null ? handshake.link : null;
+        current = null;
+        handshake = null;
+        identity.disconnected();
+        return link;
+    }
+
     private static void cancel(ScheduledFuture<?> task) {
         if (task != null) {
             task.cancel(false);
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 }

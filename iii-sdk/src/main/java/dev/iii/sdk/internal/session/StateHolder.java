@@ -1,9 +1,13 @@
 package dev.iii.sdk.internal.session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.ConnectionStateListener;
@@ -47,6 +51,23 @@ final class StateHolder {
         listeners.add(listener);
         tell(listener, state, null);
         return () -> listeners.remove(listener);
+    }
+
+    /** Waits until connected; {@code false} when the time ran out or the worker failed first. */
+    boolean awaitConnected(Duration timeout, Function<ConnectionStateListener, Runnable> subscribe)
+            throws InterruptedException {
+        CountDownLatch settled = new CountDownLatch(1);
+        Runnable remove = subscribe.apply((now, cause) -> {
+            if (now == ConnectionState.CONNECTED || now == ConnectionState.FAILED) {
+                settled.countDown();
+            }
+        });
+        try {
+            return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && state == ConnectionState.CONNECTED;
+        }
+        finally {
+            remove.run();
+        }
     }
 
     private void tell(ConnectionStateListener listener, ConnectionState now, Throwable cause) {

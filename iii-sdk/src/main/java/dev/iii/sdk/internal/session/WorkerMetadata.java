@@ -1,6 +1,9 @@
 package dev.iii.sdk.internal.session;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
+import java.util.Properties;
 
 import dev.iii.protocol.RawJson;
 import dev.iii.sdk.WorkerOptions;
@@ -9,6 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The payload of {@code engine::workers::register}, the metadata call of every handshake (wire specification §4.2). */
 public final class WorkerMetadata {
+
+    /** The version of this SDK, from the jar's build. */
+    public static final String SDK_VERSION = readSdkVersion();
 
     /** The metadata call's id. */
     public static final String REGISTER_WORKER = "engine::workers::register";
@@ -37,5 +43,18 @@ public final class WorkerMetadata {
             telemetry.put("framework", options.framework());
         }
         return RawJson.of(data);
+    }
+
+    private static String readSdkVersion() {
+        try (InputStream in = WorkerMetadata.class.getResourceAsStream("/META-INF/iii-sdk.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        }
+        catch (IOException ex) {
+            return "unknown";
+        }
     }
 }

@@ -64,8 +64,8 @@ public final class WorkerShutdown {
     }
 
     private void leave(Duration grace) {
-        registry.close();
         server.beginDraining();
+        registry.close();
         int running = server.inFlight();
         if (running > 0) {
             log.info("Shutting down iii worker '{}': waiting up to {} ms for {} invocation(s)", workerName,

@@ -70,11 +70,6 @@ public final class EngineLink {
         return writer.queuedBytes();
     }
 
-    /** Frames refused because the send queue was full. */
-    public long refusedFrames() {
-        return writer.refusedFrames();
-    }
-
     void heard() {
         lastInboundNanos = System.nanoTime();
     }

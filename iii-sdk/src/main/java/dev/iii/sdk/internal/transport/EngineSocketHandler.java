@@ -3,6 +3,7 @@ package dev.iii.sdk.internal.transport;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.iii.protocol.FrameHead;
 import dev.iii.protocol.Message;
@@ -32,19 +33,21 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
     private final FrameAssembler assembler;
     private final int maxMessageBytes;
     private final long sendQueueLimit;
+    private final AtomicLong refusedFrames;
     private final Executor io;
     private final LinkEvents events;
     private final AtomicBoolean closeReported = new AtomicBoolean();
     private boolean binaryReported;
     private volatile EngineLink link;
 
-    EngineSocketHandler(long attempt, MessageCodec codec, int maxMessageBytes, long sendQueueLimit, Executor io,
-            LinkEvents events) {
+    EngineSocketHandler(long attempt, MessageCodec codec, int maxMessageBytes, long sendQueueLimit,
+            AtomicLong refusedFrames, Executor io, LinkEvents events) {
         this.attempt = attempt;
         this.codec = codec;
         this.assembler = new FrameAssembler(maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
         this.sendQueueLimit = sendQueueLimit;
+        this.refusedFrames = refusedFrames;
         this.io = io;
         this.events = events;
     }
@@ -56,7 +59,7 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
-        FrameWriter writer = new FrameWriter(new SessionSocket(session), io, sendQueueLimit,
+        FrameWriter writer = new FrameWriter(new SessionSocket(session), io, sendQueueLimit, refusedFrames,
                 failure -> reportClosed(CloseStatus.SESSION_NOT_RELIABLE.getCode(), "write failed", failure));
         link = new EngineLink(attempt, writer, codec);
         events.opened(link);

@@ -55,16 +55,18 @@ public final class FrameWriter {
     private final Consumer<Throwable> onFailure;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong refused;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean closed;
 
     /**
+     * @param refused   counts the frames refused because the queue was full (shared by a worker's writers)
      * @param onFailure told once when a write fails; the socket is then unusable
      */
-    public FrameWriter(Socket socket, Executor io, long limit, Consumer<Throwable> onFailure) {
+    public FrameWriter(Socket socket, Executor io, long limit, AtomicLong refused, Consumer<Throwable> onFailure) {
         this.socket = socket;
+        this.refused = refused;
         this.io = io;
         this.limit = limit;
         this.onFailure = onFailure;
@@ -159,11 +161,6 @@ public final class FrameWriter {
     /** Bytes waiting to be written. */
     public long queuedBytes() {
         return queuedBytes.get();
-    }
-
-    /** Frames refused because the queue was full. */
-    public long refusedFrames() {
-        return refused.get();
     }
 
     public boolean isClosed() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.iii.protocol.MessageCodec;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
@@ -35,6 +36,7 @@ public final class WebSocketConnector {
     private final long sendQueueLimit;
     private final Executor io;
     private final MessageCodec codec = new MessageCodec();
+    private final AtomicLong refusedFrames = new AtomicLong();
     private final StandardWebSocketClient client;
 
     public WebSocketConnector(URI url, Map<String, String> headers, Duration connectTimeout, int maxMessageBytes,
@@ -53,6 +55,11 @@ public final class WebSocketConnector {
                 SEND_TIMEOUT, String.valueOf(SEND_TIMEOUT_MS)));
     }
 
+    /** Frames refused on any of the links so far because their send queue was full. */
+    public long refusedFrames() {
+        return refusedFrames.get();
+    }
+
     /**
      * Starts connection attempt {@code attempt}; its outcome reaches {@code events}: {@code opened}, then frames
      * and {@code closed}, or {@code connectFailed}. Never blocks.
@@ -60,8 +67,8 @@ public final class WebSocketConnector {
     public void connect(long attempt, LinkEvents events) {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
         headers.forEach(handshake::add);
-        EngineSocketHandler handler = new EngineSocketHandler(attempt, codec, maxMessageBytes, sendQueueLimit, io,
-                events);
+        EngineSocketHandler handler = new EngineSocketHandler(attempt, codec, maxMessageBytes, sendQueueLimit,
+                refusedFrames, io, events);
         CompletableFuture<WebSocketSession> session;
         try {
             session = client.execute(handler, handshake, url);

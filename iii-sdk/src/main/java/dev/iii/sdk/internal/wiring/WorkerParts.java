@@ -1,0 +1,60 @@
+package dev.iii.sdk.internal.wiring;
+
+import java.util.List;
+
+import dev.iii.sdk.WorkerOptions;
+import dev.iii.sdk.internal.binding.PayloadBinder;
+import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.discovery.Discovery;
+import dev.iii.sdk.internal.providers.BindingFires;
+import dev.iii.sdk.internal.providers.BindingOffers;
+import dev.iii.sdk.internal.registry.Registrations;
+import dev.iii.sdk.internal.registry.Registry;
+import dev.iii.sdk.internal.routing.FrameRouter;
+import dev.iii.sdk.internal.serving.InvocationServer;
+import dev.iii.sdk.internal.session.EngineSession;
+import dev.iii.sdk.internal.session.Redaction;
+import dev.iii.sdk.internal.session.WorkerMetadata;
+import dev.iii.sdk.internal.shutdown.WorkerShutdown;
+import dev.iii.sdk.internal.threads.WorkerThreads;
+import dev.iii.sdk.internal.transport.WebSocketConnector;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The parts of one worker, each made once and handed the parts it uses, so that dependencies run one way:
+ * transport, then the parts that use a link (registry, calls, serving, providers), then discovery and the
+ * frame router, then the session that drives them all, and shutdown over everything.
+ */
+public final class WorkerParts {
+
+    public final WorkerThreads threads;
+    public final PayloadBinder binder;
+    public final Registry registry;
+    public final Registrations registrations;
+    public final OutboundCalls calls;
+    public final InvocationServer server;
+    public final BindingOffers offers;
+    public final BindingFires fires;
+    public final Discovery discovery;
+    public final EngineSession session;
+    public final WorkerShutdown shutdown;
+
+    public WorkerParts(WorkerOptions options, String runtime) {
+        threads = new WorkerThreads(options.executor());
+        binder = new PayloadBinder(options.jsonMapper() != null ? options.jsonMapper() : JsonMapper.builder().build());
+        registry = new Registry();
+        registrations = new Registrations(registry, binder, options.namespace());
+        calls = new OutboundCalls(options, binder, threads.timer(), threads.completions());
+        server = new InvocationServer(options, registry, binder, threads.handlers(), threads.timer());
+        offers = new BindingOffers(registry, threads.handlers());
+        fires = new BindingFires(calls);
+        discovery = new Discovery(calls, registrations);
+        WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
+                options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), threads.io());
+        session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
+                WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
+                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers),
+                new Redaction(options.url(), options.headers().values()));
+        shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, threads);
+    }
+}

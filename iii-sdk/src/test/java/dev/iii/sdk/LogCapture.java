@@ -1,0 +1,41 @@
+package dev.iii.sdk;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
+
+/** Everything the SDK logs while it is open, at every level down to DEBUG, for assertions. */
+final class LogCapture implements AutoCloseable {
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.iii");
+    private final Level previous = logger.getLevel();
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    LogCapture() {
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(Level.DEBUG);
+        // Captured, not printed: the console keeps the build's own level.
+        logger.setAdditive(false);
+    }
+
+    /** The formatted lines logged at {@code level} or above. */
+    List<String> lines(Level level) {
+        return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(level))
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage()
+                        + (event.getThrowableProxy() != null ? " " + event.getThrowableProxy().getMessage() : ""))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public void close() {
+        logger.detachAppender(appender);
+        logger.setLevel(previous);
+        logger.setAdditive(true);
+    }
+}
