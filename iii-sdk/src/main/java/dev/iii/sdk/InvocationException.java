@@ -1,5 +1,6 @@
 package dev.iii.sdk;
 
+import dev.iii.sdk.internal.binding.BindingProblem;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -46,29 +47,24 @@ public class InvocationException extends RuntimeException {
     }
 
     /**
-     * The {@link ErrorCode#INVALID_REQUEST} error for a payload that does not bind, naming the function,
-     * what it was bound to and the JSON path of the problem.
+     * The {@link ErrorCode#INVALID_REQUEST} error for a payload that does not bind, in the caller's terms: the
+     * function, what was bound, the JSON path and what the JSON there should have been. It names no Java
+     * type, class or method: those stay in the worker (the cause, and its DEBUG log).
      *
      * @param functionId the function whose payload it is
-     * @param target     what the payload was bound to, e.g. {@code CreateOrder} or a method parameter
+     * @param subject    what did not bind, as the caller knows it: {@code "the payload"}, or a parameter's
+     *                   name such as {@code "parameter 'order'"}
      * @param cause      Jackson's binding failure
      */
-    public static InvocationException invalidRequest(String functionId, String target, JacksonException cause) {
-        return new InvocationException(ErrorCode.INVALID_REQUEST, "Payload of " + functionId + " does not bind to "
-                + target + " at " + jsonPath(cause) + ": " + cause.getOriginalMessage(), functionId, null, cause);
+    public static InvocationException invalidRequest(String functionId, String subject, JacksonException cause) {
+        String path = BindingProblem.path(cause);
+        return new InvocationException(ErrorCode.INVALID_REQUEST, capitalized(subject) + " of " + functionId
+                + " does not fit" + ("$".equals(path) ? "" : " at " + path) + ": " + BindingProblem.reason(cause),
+                functionId, null, cause);
     }
 
-    private static String jsonPath(JacksonException cause) {
-        StringBuilder path = new StringBuilder("$");
-        for (JacksonException.Reference reference : cause.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append('.').append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
+    private static String capitalized(String subject) {
+        return subject.isEmpty() ? subject : Character.toUpperCase(subject.charAt(0)) + subject.substring(1);
     }
 
     /** The error code, e.g. {@code function_not_found}. */

@@ -26,9 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
  * @param invocationTimeout        default timeout of calls to other functions (30 s)
  * @param reconnectPolicy          retry policy after a lost connection ({@link ReconnectPolicy#defaults()})
  * @param headers                  extra HTTP headers on the WebSocket handshake, e.g. for engine RBAC
- * @param maxMessageSize           largest inbound frame accepted, in UTF-8 bytes (64 MiB); a larger frame is
- *                                 refused with a warning (an invocation is answered {@code invalid_request})
- *                                 and the connection stays up
+ * @param maxMessageSize           largest inbound frame accepted, in UTF-8 bytes; by default a sixteenth of
+ *                                 the maximum heap, between 1 MiB and 64 MiB (the engine's own limit), so
+ *                                 that a frame cannot exhaust a small heap; a larger frame is refused with a
+ *                                 warning before it is buffered (an invocation is answered
+ *                                 {@code invalid_request}) and the connection stays up
  * @param maxConcurrentInvocations handlers running at once (256); more invocations wait their turn
  * @param maxQueuedInvocations     invocations that may wait for a free handler (1024); beyond that they are
  *                                 answered {@code worker_busy} at once
@@ -124,7 +126,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         private Duration invocationTimeout = Duration.ofSeconds(30);
         private ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private int maxMessageSize = 64 * 1024 * 1024;
+        private Integer maxMessageSize;
         private int maxConcurrentInvocations = 256;
         private int maxQueuedInvocations = 1024;
         private Duration handlerTimeout = Duration.ofMinutes(5);
@@ -271,9 +273,16 @@ public record WorkerOptions(URI url, String name, String description, String nam
                 throw new IllegalArgumentException("url is not a valid URI: '" + resolvedUrl + "'", ex);
             }
             return new WorkerOptions(uri, resolvedName, description, resolvedNamespace, invocationTimeout,
-                    reconnectPolicy, headers, maxMessageSize, maxConcurrentInvocations, maxQueuedInvocations,
+                    reconnectPolicy, headers, maxMessageSize != null ? maxMessageSize : defaultMaxMessageSize(),
+                    maxConcurrentInvocations, maxQueuedInvocations,
                     handlerTimeout, maxSendQueueBytes, maxOfflineCalls, maxOfflineBytes, executor, jsonMapper,
                     connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework);
+        }
+
+        /** A sixteenth of the heap: a frame is buffered once, and a tree of it can take several times its size. */
+        static int defaultMaxMessageSize() {
+            long sixteenth = Runtime.getRuntime().maxMemory() / 16;
+            return (int) Math.max(1024 * 1024, Math.min(64L * 1024 * 1024, sixteenth));
         }
 
         private static String firstSet(String explicit, String fromEnvironment, String fallback) {

@@ -167,7 +167,7 @@ class InvocationsTest {
 
         ErrorBody error = resultFor(invoke).error();
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_REQUEST);
-        assertThat(error.message()).contains("t::total").contains("Order").contains("$.items[0].qty");
+        assertThat(error.message()).contains("t::total").contains("$.items[0].qty").doesNotContain("Order");
         assertThat(calls).hasValue(0);
     }
 
@@ -328,6 +328,11 @@ class InvocationsTest {
         }
         assertThat(ids).isEqualTo(sent.keySet());
         assertThat(worker.pendingCalls()).isZero();
+        // However many results arrive at once, their futures are completed by a bounded pool.
+        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                .filteredOn(name -> name.startsWith("iii-completion-"))
+                .allSatisfy(name -> assertThat(Integer.parseInt(name.substring("iii-completion-".length())))
+                        .isLessThanOrEqualTo(8));
         await().until(() -> worker.inFlightInvocations() == 0);
     }
 
@@ -405,5 +410,26 @@ class InvocationsTest {
 
     static JsonNode tree(String json) {
         return JSON.readTree(json);
+    }
+
+    @Test
+    void aPayloadThatDoesNotFitIsAnsweredInTheCallersTermsWithoutJavaNames() throws Exception {
+        newWorker(WorkerOptions.builder()).registerFunction("t::total", FunctionOptions.none(), Order.class,
+                (order, context) -> order.items().size());
+        connect(null);
+        Map<String, String> expected = Map.of(
+                "{\"customer\":\"ada\",\"items\":[{\"sku\":\"A\",\"qty\":\"two\"}]}",
+                "at $.items[0].qty: 'two' is not a number",
+                "{\"customer\":\"ada\",\"items\":{}}", "at $.items: expected an array",
+                "{\"customer\":[\"ada\"],\"items\":[]}", "at $.customer: expected a string",
+                "[1]", ": expected an object");
+        for (Map.Entry<String, String> payload : expected.entrySet()) {
+            InvokeFunction invoke = invoke("t::total", payload.getKey());
+            side.send(invoke);
+            InvocationResult answer = resultFor(invoke);
+            assertThat(answer.error().code()).isEqualTo(ErrorCode.INVALID_REQUEST);
+            assertThat(answer.error().message()).startsWith("The payload of t::total does not fit")
+                    .contains(payload.getValue()).doesNotContain("Order", "Item", "java", "`", "dev.iii");
+        }
     }
 }

@@ -9,14 +9,22 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
-/** Everything the SDK logs while it is open, at every level down to DEBUG, for assertions. */
+/** Everything logged under a logger while it is open, at every level down to DEBUG, for assertions. */
 final class LogCapture implements AutoCloseable {
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger("dev.iii");
-    private final Level previous = logger.getLevel();
+    private final Logger logger;
+    private final Level previous;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
+    /** What the SDK logs. */
     LogCapture() {
+        this("dev.iii");
+    }
+
+    /** What {@code name} and the loggers under it log; {@code Logger.ROOT_LOGGER_NAME} for everything. */
+    LogCapture(String name) {
+        logger = (Logger) LoggerFactory.getLogger(name);
+        previous = logger.getLevel();
         appender.start();
         logger.addAppender(appender);
         logger.setLevel(Level.DEBUG);

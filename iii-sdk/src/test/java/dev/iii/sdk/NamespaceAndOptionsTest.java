@@ -106,6 +106,14 @@ class NamespaceAndOptionsTest {
     }
 
     @Test
+    void theDefaultFrameLimitFollowsTheHeapSoThatOneFrameCannotExhaustIt() {
+        long sixteenth = Runtime.getRuntime().maxMemory() / 16;
+        int expected = (int) Math.max(1024 * 1024, Math.min(64L * 1024 * 1024, sixteenth));
+        assertThat(WorkerOptions.builder().build().maxMessageSize()).isEqualTo(expected);
+        assertThat(WorkerOptions.builder().maxMessageSize(1000).build().maxMessageSize()).isEqualTo(1000);
+    }
+
+    @Test
     void handshakeHeadersAreSent() throws Exception {
         engine = TestEngine.start();
         worker = III.registerWorker(WorkerOptions.builder().url(engine.url()).name("headers")

@@ -56,6 +56,7 @@ final class TestEngine implements AutoCloseable {
     private volatile boolean greet = true;
     private volatile boolean answerHandshake = true;
     private volatile Map<String, List<String>> handshakeHeaders = Map.of();
+    private volatile String handshakeQuery;
     private final int port;
 
     private TestEngine() throws IOException, LifecycleException {
@@ -85,6 +86,7 @@ final class TestEngine implements AutoCloseable {
                                 Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                                 headers.putAll(request.getHeaders());
                                 handshakeHeaders = headers;
+                                handshakeQuery = request.getQueryString();
                             }
 
                             @Override
@@ -141,6 +143,11 @@ final class TestEngine implements AutoCloseable {
     /** The HTTP headers of the last WebSocket handshake (names case-insensitive). */
     Map<String, List<String>> handshakeHeaders() {
         return handshakeHeaders;
+    }
+
+    /** The query string of the last WebSocket handshake, or {@code null}. */
+    String handshakeQuery() {
+        return handshakeQuery;
     }
 
     /** The next connection a worker opens. */

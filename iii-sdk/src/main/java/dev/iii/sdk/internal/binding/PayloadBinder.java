@@ -5,6 +5,8 @@ import java.lang.reflect.Type;
 import dev.iii.protocol.RawJson;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * becomes an {@link ErrorCode#INVALID_REQUEST} error naming the function and the JSON path.
  */
 public final class PayloadBinder {
+
+    private static final Logger log = LoggerFactory.getLogger(PayloadBinder.class);
 
     private final JsonMapper mapper;
 
@@ -44,13 +48,14 @@ public final class PayloadBinder {
         return mapper.valueToTree(value);
     }
 
-    /** Binds an invocation's payload; {@code target} names what it is bound to in the error. */
-    public <T> T bindPayload(RawJson payload, JavaType type, String functionId, String target) {
+    /** Binds an invocation's payload; the caller of a payload that does not bind hears why, in its terms. */
+    public <T> T bindPayload(RawJson payload, JavaType type, String functionId) {
         try {
             return payload.read(mapper, type);
         }
         catch (JacksonException ex) {
-            throw InvocationException.invalidRequest(functionId, target, ex);
+            log.debug("the payload of {} does not bind to {}: {}", functionId, type, ex.getOriginalMessage());
+            throw InvocationException.invalidRequest(functionId, "the payload", ex);
         }
     }
 

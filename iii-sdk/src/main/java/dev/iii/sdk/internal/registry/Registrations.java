@@ -58,9 +58,7 @@ public final class Registrations {
             TypedFunctionHandler<T> handler) {
         requireHandler(handler);
         JavaType type = binder.type(payloadType);
-        String target = type.getRawClass().getSimpleName();
-        return add(id, options,
-                (payload, context) -> handler.handle(binder.<T>bindPayload(payload, type, id, target), context));
+        return add(id, options, (payload, context) -> handler.handle(binder.<T>bindPayload(payload, type, id), context));
     }
 
     /** A function the engine calls over HTTP. */

@@ -1,6 +1,11 @@
 package dev.iii.sdk.internal.transport;
 
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,13 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.iii.protocol.MessageCodec;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.springframework.core.task.support.TaskExecutorAdapter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Opens sockets to the engine with Spring's {@link StandardWebSocketClient} on Tomcat's JSR-356 client, one
- * {@link EngineLink} per attempt.
+ * {@link EngineLink} per attempt. Credentials in the URL's user info travel as a Basic {@code Authorization}
+ * header (as browsers and Node's {@code ws} send them) and the URL itself is never logged.
  */
 public final class WebSocketConnector {
 
@@ -37,22 +45,46 @@ public final class WebSocketConnector {
     private final Executor io;
     private final MessageCodec codec = new MessageCodec();
     private final AtomicLong refusedFrames = new AtomicLong();
-    private final StandardWebSocketClient client;
+    private final QuietClient client;
 
     public WebSocketConnector(URI url, Map<String, String> headers, Duration connectTimeout, int maxMessageBytes,
             long sendQueueLimit, Executor io) {
-        this.url = url;
-        this.headers = headers;
+        this.url = withoutUserInfo(url);
+        this.headers = withBasicAuthorization(url, headers);
         this.connectTimeout = connectTimeout;
         this.maxMessageBytes = maxMessageBytes;
         this.sendQueueLimit = sendQueueLimit;
         this.io = io;
         WsWebSocketContainer container = new WsWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
-        this.client = new StandardWebSocketClient(container);
+        this.client = new QuietClient(container);
         this.client.setTaskExecutor(new TaskExecutorAdapter(io));
         this.client.setUserProperties(Map.of(HANDSHAKE_TIMEOUT, String.valueOf(connectTimeout.toMillis()),
                 SEND_TIMEOUT, String.valueOf(SEND_TIMEOUT_MS)));
+    }
+
+    private static URI withoutUserInfo(URI url) {
+        if (url.getRawUserInfo() == null) {
+            return url;
+        }
+        try {
+            return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), url.getQuery(),
+                    url.getFragment());
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalArgumentException("url cannot be used without its user info", ex);
+        }
+    }
+
+    private static Map<String, String> withBasicAuthorization(URI url, Map<String, String> headers) {
+        boolean configured = headers.keySet().stream().anyMatch("Authorization"::equalsIgnoreCase);
+        if (url.getUserInfo() == null || configured) {
+            return headers;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
+        return Map.copyOf(all);
     }
 
     /** Frames refused on any of the links so far because their send queue was full. */
@@ -71,7 +103,7 @@ public final class WebSocketConnector {
                 refusedFrames, io, events);
         CompletableFuture<WebSocketSession> session;
         try {
-            session = client.execute(handler, handshake, url);
+            session = client.open(handler, handshake, url);
         }
         catch (RuntimeException ex) {
             events.connectFailed(attempt, ex);
@@ -83,5 +115,22 @@ public final class WebSocketConnector {
                 events.connectFailed(attempt, error);
             }
         });
+    }
+
+    /**
+     * Spring's client without the DEBUG line that prints the URL it connects to, query string included; the
+     * URL was checked when the worker's options were built.
+     */
+    private static final class QuietClient extends StandardWebSocketClient {
+
+        QuietClient(WsWebSocketContainer container) {
+            super(container);
+        }
+
+        CompletableFuture<WebSocketSession> open(WebSocketHandler handler, WebSocketHttpHeaders headers, URI url) {
+            HttpHeaders plain = new HttpHeaders();
+            headers.forEach(plain::put);
+            return executeInternal(handler, plain, url, List.of(), List.of(), Map.of());
+        }
     }
 }
