@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
+import javax.net.ssl.SSLContext;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -53,12 +55,14 @@ import tools.jackson.databind.json.JsonMapper;
  *                                 (off: stack traces reveal internals to every caller)
  * @param framework                reported to the engine as {@code telemetry.framework}, e.g.
  *                                 {@code spring-boot}; optional
+ * @param sslContext               trust (and client keys) for a {@code wss://} engine; {@code null} uses the
+ *                                 JVM's default trust store. The host name is always verified.
  */
 public record WorkerOptions(URI url, String name, String description, String namespace, Duration invocationTimeout,
         ReconnectPolicy reconnectPolicy, Map<String, String> headers, int maxMessageSize,
         int maxConcurrentInvocations, int maxQueuedInvocations, Duration handlerTimeout, long maxSendQueueBytes,
         int maxOfflineCalls, long maxOfflineBytes, Executor executor, JsonMapper jsonMapper, Duration connectTimeout,
-        Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework) {
+        Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework, SSLContext sslContext) {
 
     /** The engine's address when nothing else is said: the IPv4 loopback, never {@code localhost}. */
     public static final String DEFAULT_URL = "ws://127.0.0.1:49134";
@@ -140,6 +144,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         private Duration idleTimeout = Duration.ofSeconds(60);
         private boolean sendStackTraces;
         private String framework;
+        private SSLContext sslContext;
         private UnaryOperator<String> environment = System::getenv;
 
         private Builder() {
@@ -255,6 +260,11 @@ public record WorkerOptions(URI url, String name, String description, String nam
             return this;
         }
 
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = sslContext;
+            return this;
+        }
+
         /** Where {@code III_*} variables are read from; the process environment unless a test says otherwise. */
         Builder environment(UnaryOperator<String> environment) {
             this.environment = environment;
@@ -276,7 +286,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
                     reconnectPolicy, headers, maxMessageSize != null ? maxMessageSize : defaultMaxMessageSize(),
                     maxConcurrentInvocations, maxQueuedInvocations,
                     handlerTimeout, maxSendQueueBytes, maxOfflineCalls, maxOfflineBytes, executor, jsonMapper,
-                    connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework);
+                    connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework, sslContext);
         }
 
         /** A sixteenth of the heap: a frame is buffered once, and a tree of it can take several times its size. */

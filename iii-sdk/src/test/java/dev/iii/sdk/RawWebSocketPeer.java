@@ -11,9 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.Message;
+import dev.iii.protocol.MessageCodec;
+import dev.iii.protocol.Ping;
 
 /**
  * The engine's end of a worker socket, speaking just enough RFC 6455 on a plain socket to do what no
@@ -23,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 final class RawWebSocketPeer implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final MessageCodec CODEC = new MessageCodec();
 
     /** A frame the worker sent (client frames are masked; the payload here is unmasked). */
     record Frame(int opcode, boolean fin, byte[] payload) {
@@ -141,6 +149,25 @@ final class RawWebSocketPeer implements AutoCloseable {
             }
         }
 
+        /**
+         * Plays the engine's part of the worker's handshake: greets it, then answers its metadata call and the
+         * JSON ping that ends its replay, reading everything up to that ping.
+         */
+        void acceptHandshake(String workerId) throws IOException {
+            sendText("{\"type\":\"workerregistered\",\"worker_id\":\"" + workerId + "\"}");
+            while (true) {
+                Message message = CODEC.decode(readText());
+                if (message instanceof InvokeFunction call && call.invocationId() != null) {
+                    sendText("{\"type\":\"invocationresult\",\"invocation_id\":\"" + call.invocationId()
+                            + "\",\"function_id\":\"" + call.functionId() + "\",\"result\":{\"success\":true}}");
+                }
+                else if (message instanceof Ping) {
+                    sendText("{\"type\":\"pong\"}");
+                    return;
+                }
+            }
+        }
+
         private int readByte() throws IOException {
             int b = in.read();
             if (b < 0) {
@@ -157,6 +184,7 @@ final class RawWebSocketPeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final BlockingQueue<Connection> accepted = new LinkedBlockingQueue<>();
+    private final List<Connection> all = new CopyOnWriteArrayList<>();
 
     RawWebSocketPeer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -181,7 +209,9 @@ final class RawWebSocketPeer implements AutoCloseable {
     private void accept() {
         while (!server.isClosed()) {
             try {
-                accepted.add(new Connection(server.accept()));
+                Connection connection = new Connection(server.accept());
+                all.add(connection);
+                accepted.add(connection);
             }
             catch (IOException ex) {
                 if (server.isClosed()) {
@@ -194,7 +224,7 @@ final class RawWebSocketPeer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.close();
-        for (Connection connection : accepted) {
+        for (Connection connection : all) {
             connection.close();
         }
     }

@@ -59,11 +59,28 @@ final class TestEngine implements AutoCloseable {
     private volatile String handshakeQuery;
     private final int port;
 
-    private TestEngine() throws IOException, LifecycleException {
+    private final String scheme;
+
+    private TestEngine(java.nio.file.Path keystore) throws IOException, LifecycleException {
         tomcat.setBaseDir(Files.createTempDirectory("iii-test-engine").toString());
         Connector connector = new Connector();
         connector.setPort(0);
         connector.setProperty("address", "127.0.0.1");
+        scheme = keystore == null ? "ws" : "wss";
+        if (keystore != null) {
+            connector.setSecure(true);
+            connector.setScheme("https");
+            connector.setProperty("SSLEnabled", "true");
+            org.apache.tomcat.util.net.SSLHostConfig ssl = new org.apache.tomcat.util.net.SSLHostConfig();
+            org.apache.tomcat.util.net.SSLHostConfigCertificate certificate =
+                    new org.apache.tomcat.util.net.SSLHostConfigCertificate(ssl,
+                            org.apache.tomcat.util.net.SSLHostConfigCertificate.Type.UNDEFINED);
+            certificate.setCertificateKeystoreFile(keystore.toString());
+            certificate.setCertificateKeystorePassword(TestCertificates.PASSWORD);
+            certificate.setCertificateKeystoreType("PKCS12");
+            ssl.addCertificate(certificate);
+            connector.addSslHostConfig(ssl);
+        }
         tomcat.getService().addConnector(connector);
         Context context = tomcat.addContext("", null);
         if (context instanceof org.apache.catalina.core.StandardContext standard) {
@@ -105,11 +122,16 @@ final class TestEngine implements AutoCloseable {
     }
 
     static TestEngine start() throws Exception {
-        return new TestEngine();
+        return new TestEngine(null);
+    }
+
+    /** An engine behind TLS with the certificate in {@code keystore} (PKCS12). */
+    static TestEngine startTls(java.nio.file.Path keystore) throws Exception {
+        return new TestEngine(keystore);
     }
 
     String url() {
-        return "ws://127.0.0.1:" + port;
+        return scheme + "://127.0.0.1:" + port;
     }
 
     /** Whether new connections get {@code workerregistered} (as the real engine always does). */
@@ -260,6 +282,11 @@ final class TestEngine implements AutoCloseable {
             catch (IOException ex) {
                 throw new IllegalStateException(ex);
             }
+        }
+
+        /** Closes the socket from the engine's side with {@code code}. */
+        void close(int code) throws IOException {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), "closed by the test"));
         }
 
         /** Closes the socket from the engine's side, as an engine restart would. */

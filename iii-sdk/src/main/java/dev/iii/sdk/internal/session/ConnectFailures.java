@@ -63,6 +63,10 @@ final class ConnectFailures {
             if (cause instanceof CertificateException || cause instanceof SSLException) {
                 return "TLS failed: " + cause.getMessage();
             }
+            if (cause instanceof java.io.IOException && cause.getMessage() != null
+                    && (cause.getMessage().contains("Broken pipe") || cause.getMessage().contains("reset"))) {
+                return "the connection was cut (" + cause.getMessage() + ")";
+            }
             if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException
                     || cause instanceof java.net.SocketTimeoutException) {
                 return "the WebSocket handshake did not complete in time";

@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+
 import dev.iii.protocol.MessageCodec;
 import org.apache.tomcat.websocket.WsWebSocketContainer;
 import org.springframework.core.task.support.TaskExecutorAdapter;
@@ -36,6 +38,12 @@ public final class WebSocketConnector {
     private static final long SEND_TIMEOUT_MS = 10_000;
     /** The container hands text frames over in parts of at most this size. */
     private static final int CONTAINER_TEXT_BUFFER = 64 * 1024;
+    /**
+     * Tomcat logs every failed client write with its stack trace at WARNING, some 40 lines each time an engine
+     * goes away; the worker reports the lost connection itself, once, in words. Held so the level sticks.
+     */
+    private static final java.util.logging.Logger TOMCAT_WRITE_FAILURES = quiet(
+            "org.apache.tomcat.websocket.WsRemoteEndpointImplClient");
 
     private final URI url;
     private final Map<String, String> headers;
@@ -47,8 +55,9 @@ public final class WebSocketConnector {
     private final AtomicLong refusedFrames = new AtomicLong();
     private final QuietClient client;
 
+    /** @param sslContext trust for {@code wss://}, or {@code null} for the JVM's default */
     public WebSocketConnector(URI url, Map<String, String> headers, Duration connectTimeout, int maxMessageBytes,
-            long sendQueueLimit, Executor io) {
+            long sendQueueLimit, SSLContext sslContext, Executor io) {
         this.url = withoutUserInfo(url);
         this.headers = withBasicAuthorization(url, headers);
         this.connectTimeout = connectTimeout;
@@ -59,8 +68,17 @@ public final class WebSocketConnector {
         container.setDefaultMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
         this.client = new QuietClient(container);
         this.client.setTaskExecutor(new TaskExecutorAdapter(io));
+        if (sslContext != null) {
+            this.client.setSslContext(sslContext);
+        }
         this.client.setUserProperties(Map.of(HANDSHAKE_TIMEOUT, String.valueOf(connectTimeout.toMillis()),
                 SEND_TIMEOUT, String.valueOf(SEND_TIMEOUT_MS)));
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static URI withoutUserInfo(URI url) {

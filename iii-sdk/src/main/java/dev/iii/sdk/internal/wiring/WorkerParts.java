@@ -50,7 +50,8 @@ public final class WorkerParts {
         fires = new BindingFires(calls);
         discovery = new Discovery(calls, registrations);
         WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
-                options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), threads.io());
+                options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), options.sslContext(),
+                threads.io());
         session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
                 new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers),
