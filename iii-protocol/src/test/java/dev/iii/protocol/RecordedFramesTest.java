@@ -1,11 +1,5 @@
 package dev.iii.protocol;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -26,9 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RecordedFramesTest {
 
-    private static final String[] VECTOR_FILES = {
-            "vectors/node-sdk-0.22.1-frames.jsonl", "vectors/node-sdk-0.22.1-frames-no-otel.jsonl" };
-
     /**
      * Node 0.22.1 leaks its internal {@code message_type} member into trigger frames; the engine ignores
      * it, and so does a faithful re-encoding.
@@ -42,31 +33,12 @@ class RecordedFramesTest {
 
     private final MessageCodec codec = new MessageCodec();
 
-    static Stream<Arguments> recordedFrames() throws IOException {
-        List<Arguments> frames = new ArrayList<>();
-        for (String file : VECTOR_FILES) {
-            try (InputStream in = RecordedFramesTest.class.getClassLoader().getResourceAsStream(file);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    JsonNode record = JSON.readTree(line);
-                    JsonNode frame = record.get("frame");
-                    boolean protocolFrame = frame != null && record.get("conn").asString().startsWith("main#")
-                            && !frame.has("ws_opcode");
-                    if (protocolFrame) {
-                        String raw = record.has("raw") ? record.get("raw").asString() : JSON.writeValueAsString(frame);
-                        String name = file.substring(file.lastIndexOf('/') + 1) + " #" + record.get("seq").asInt() + " "
-                                + record.get("direction").asString() + " " + frame.get("type").asString();
-                        frames.add(Arguments.of(name, record.get("direction").asString(), raw));
-                    }
-                }
-            }
-        }
-        return frames.stream();
+    static Stream<Arguments> recordedFrames() {
+        return RecordedFrames.all().stream().map(frame -> Arguments.of(frame.name(), frame.direction(), frame.raw()));
     }
 
     @Test
-    void bothVectorFilesAreCovered() throws IOException {
+    void bothVectorFilesAreCovered() {
         Map<String, Long> perFile = new java.util.TreeMap<>();
         recordedFrames().forEach(args -> perFile.merge(((String) args.get()[0]).split(" ")[0], 1L, Long::sum));
         assertThat(perFile).containsOnlyKeys("node-sdk-0.22.1-frames.jsonl", "node-sdk-0.22.1-frames-no-otel.jsonl");
