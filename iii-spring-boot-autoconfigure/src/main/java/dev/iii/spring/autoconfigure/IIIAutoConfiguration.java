@@ -60,7 +60,9 @@ public final class IIIAutoConfiguration {
         return new PropertiesIIIConnectionDetails(properties);
     }
 
-    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    // Not a default candidate: an Executor bean that is one makes Boot skip its applicationTaskExecutor, and
+    // @Async, MVC async and everything else that looks an Executor up by type would get this one.
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
     @ConditionalOnThreading(Threading.VIRTUAL)
     SimpleAsyncTaskExecutor iiiVirtualThreadTaskExecutor() {
@@ -69,7 +71,7 @@ public final class IIIAutoConfiguration {
         return executor;
     }
 
-    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
     @ConditionalOnThreading(Threading.PLATFORM)
     ThreadPoolTaskExecutor iiiThreadPoolTaskExecutor(IIIProperties properties) {

@@ -3,6 +3,7 @@ package dev.iii.spring.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.iii.sdk.IIIWorker;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -67,6 +69,18 @@ class IIIAutoConfigurationTests {
                     assertThat(context.getBean(IIIAutoConfiguration.TASK_EXECUTOR_BEAN_NAME))
                             .isInstanceOf(ThreadPoolTaskExecutor.class);
                 });
+    }
+
+    @Test
+    void bootsApplicationTaskExecutorSurvivesTheStarterAndInvocationsStillRunOnTheIiiExecutor() {
+        runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class)).run(context -> {
+            assertThat(context).hasBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
+            assertThat(context.getBean(Executor.class))
+                    .isSameAs(context.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME));
+            Object iiiExecutor = context.getBean(IIIAutoConfiguration.TASK_EXECUTOR_BEAN_NAME);
+            assertThat(context.getBean(IIIWorker.class).options().executor()).isSameAs(iiiExecutor);
+            assertThat(((ThreadPoolTaskExecutor) iiiExecutor).getThreadNamePrefix()).isEqualTo("iii-invocation-");
+        });
     }
 
     @Test
