@@ -46,7 +46,7 @@ class PolyglotSampleTest {
                 assertThat(response.statusCode()).isEqualTo(201);
                 IIITemplate iii = quickstart.getBean(IIITemplate.class);
                 await().untilAsserted(() -> {
-                    JsonNode sent = iii.call("notifications::sent", Map.of()).get().get("sent");
+                    JsonNode sent = iii.function("notifications::sent").retrieve(JsonNode.class).get("sent");
                     assertThat(sent.findValuesAsString("customer")).containsExactlyInAnyOrder("node", "ada");
                 });
             }

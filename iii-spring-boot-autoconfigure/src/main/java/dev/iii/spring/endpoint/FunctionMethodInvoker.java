@@ -67,7 +67,6 @@ public final class FunctionMethodInvoker {
             result = handlerMethod.invoke(message);
         }
         catch (Exception | Error ex) {
-            observationContext.failed(ex);
             observation.error(ex);
             observation.stop();
             throw ex;
@@ -75,7 +74,6 @@ public final class FunctionMethodInvoker {
         if (result instanceof CompletionStage<?> stage) {
             return stage.whenComplete((value, error) -> {
                 if (error != null) {
-                    observationContext.failed(error);
                     observation.error(error);
                 }
                 observation.stop();

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.iii.engine.EmbeddedEngine;
-import dev.iii.sdk.CallOptions;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.IIIWorker;
@@ -153,8 +152,8 @@ class AnnotatedWorkerEndToEndTests {
     @Test
     void theTemplateAndDeclarativeClientsCallOtherWorkers() throws Exception {
         other();
-        JsonNode quote = iii.call("orders::quote", Map.of("sku", "A1"), JsonNode.class,
-                CallOptions.defaults().withMetadata(Map.of("tenant", "t1"))).get();
+        JsonNode quote = iii.function("orders::quote").payload(Map.of("sku", "A1")).metadata(Map.of("tenant", "t1"))
+                .retrieve(JsonNode.class);
         assertThat(quote.get("price").asInt()).isEqualTo(42);
         assertThat(quote.get("tenant").asString()).isEqualTo("t1");
         assertThat(quote.get("sku").asString()).isEqualTo("A1");

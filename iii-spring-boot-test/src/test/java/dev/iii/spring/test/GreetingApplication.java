@@ -9,7 +9,6 @@ import dev.iii.spring.client.IIITemplate;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.JsonNode;
 
 /** The application the test support is tested with. Its iii.url points nowhere: the test engine must win. */
 @SpringBootConfiguration
@@ -43,8 +42,8 @@ class GreetingApplication {
         /** Asks another worker (stubbed in the tests) how to say it. */
         @IIIFunction(id = "greeter::polite")
         Greeting polite(String name) {
-            JsonNode salutation = iii.call("etiquette::salutation", name).join();
-            return new Greeting(salutation.asString() + " " + name);
+            String salutation = iii.function("etiquette::salutation").payload(name).retrieve(String.class);
+            return new Greeting(salutation + " " + name);
         }
     }
 
