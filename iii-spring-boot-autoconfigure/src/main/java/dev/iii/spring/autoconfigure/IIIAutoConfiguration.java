@@ -12,11 +12,9 @@ import dev.iii.spring.client.IIIClientFactory;
 import dev.iii.spring.client.IIIClientsRegistrar;
 import dev.iii.spring.client.IIITemplate;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
-import dev.iii.spring.endpoint.FunctionMethodInvokerFactory;
 import dev.iii.spring.lifecycle.IIIWorkerLifecycle;
 import dev.iii.spring.observation.CallObservationConvention;
 import dev.iii.spring.observation.IIIObservationDocumentation;
-import dev.iii.spring.observation.InvocationObservationConvention;
 import dev.iii.spring.schema.FunctionSchemaGenerator;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -123,18 +121,6 @@ public final class IIIAutoConfiguration {
     @ConditionalOnMissingBean
     FunctionSchemaGenerator iiiFunctionSchemaGenerator() {
         return new FunctionSchemaGenerator();
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    FunctionEndpointRegistry iiiFunctionEndpointRegistry(ObjectProvider<JsonMapper> jsonMapper,
-            FunctionSchemaGenerator schemas, ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<InvocationObservationConvention> convention) {
-        FunctionMethodInvokerFactory invokers = new FunctionMethodInvokerFactory(
-                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                convention.getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION));
-        return new FunctionEndpointRegistry(invokers);
     }
 
     @Bean

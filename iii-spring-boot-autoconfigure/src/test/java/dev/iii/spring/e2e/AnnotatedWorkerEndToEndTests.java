@@ -150,6 +150,27 @@ class AnnotatedWorkerEndToEndTests {
     }
 
     @Test
+    void anHttpBodyThatDoesNotBindIsA400WithItsPathAndNothingAboutTheCode() throws Exception {
+        other();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":\"bob\",\"lines\":[{\"sku\":\"A1\",\"quantity\":\"four\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(wrongType.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(error.get("violations").get(0).get("path").asString()).isEqualTo("$.lines[0].quantity");
+        assertThat(wrongType.body()).doesNotContain("CreateOrder", "OrdersApplication", "createOverHttp", "dev.iii");
+
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/orders"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"customer\":"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("error").get("code").asString()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
     void theTemplateAndDeclarativeClientsCallOtherWorkers() throws Exception {
         other();
         JsonNode quote = iii.function("orders::quote").payload(Map.of("sku", "A1")).metadata(Map.of("tenant", "t1"))
