@@ -22,7 +22,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes the application an iii worker: a worker bean built from {@code iii.*} properties, the
  * {@code @IIIFunction} catalog, the lifecycle that connects and drains, and {@link IIITemplate} for calls.
- * Every bean backs off when the application defines its own.
+ * With {@code iii.enabled=false} everything stays but the functions are not served: the worker connects for
+ * calls only. Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@ConditionalOnBooleanProperty(name = "iii.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IIIProperties.class)
 public final class IIIAutoConfiguration {
 
@@ -135,7 +134,7 @@ public final class IIIAutoConfiguration {
                     + "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "): Spring may stop waiting "
                     + "for the worker before in-flight invocations finish");
         }
-        return new IIIWorkerLifecycle(worker, endpoints, events, grace);
+        return new IIIWorkerLifecycle(worker, properties.enabled() ? endpoints : null, events, grace);
     }
 
     @Bean

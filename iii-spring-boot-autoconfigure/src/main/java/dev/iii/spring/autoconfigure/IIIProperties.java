@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the application's iii worker.
  *
- * @param enabled                  Whether to run an iii worker in this application
+ * @param enabled                  Whether to serve the application's functions and triggers; false keeps the
+ *                                 connection, IIITemplate and @IIIClient beans for calls only
  * @param url                      Engine WebSocket URL (ws:// or wss://); the III_URL environment variable sets it too
  * @param worker                   Identity of the worker
  * @param invocationTimeout        Default timeout of calls to other functions

@@ -13,8 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the worker with the application. Start (after the web server): register the {@code @IIIFunction}
- * catalog, connect, publish events as the connection changes. Stop (before the web server's graceful
+ * Runs the worker with the application. Start (after the web server): register the function catalog (unless
+ * the worker runs for calls only), connect, publish events as the connection changes. Stop (before the web server's graceful
  * drain): refuse new invocations, drain those in flight within the grace period, withdraw the
  * registrations, close. While running, a non-daemon thread keeps a headless application alive.
  */
@@ -34,6 +34,9 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
     private Registration stateListener;
     private CountDownLatch keepAlive;
 
+    /**
+     * @param endpoints the catalog to serve; {@code null} runs the worker for calls only
+     */
     public IIIWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints, ApplicationEventPublisher events,
             Duration gracePeriod) {
         this.worker = worker;
@@ -51,14 +54,21 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
             if (worker.isShuttingDown()) {
                 throw new IllegalStateException("the iii worker was stopped and cannot start again; restart the application");
             }
-            endpoints.registerWith(worker);
+            if (endpoints != null) {
+                endpoints.registerWith(worker);
+            }
             stateListener = worker.addConnectionStateListener(this::connectionChanged);
             worker.start();
             running = true;
             keepAlive = new CountDownLatch(1);
             startKeepAliveThread(keepAlive);
         }
-        log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
+        if (endpoints != null) {
+            log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
+        }
+        else {
+            log.info("iii worker started for calls only (iii.enabled=false): its functions are not served");
+        }
         events.publishEvent(new IIIWorkerStartedEvent(worker));
     }
 

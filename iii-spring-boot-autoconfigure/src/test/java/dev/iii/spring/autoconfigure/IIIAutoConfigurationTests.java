@@ -124,9 +124,21 @@ class IIIAutoConfigurationTests {
     }
 
     @Test
-    void disabledByProperty() {
-        runner.withPropertyValues("iii.enabled=false").run(context ->
-                assertThat(context).doesNotHaveBean(IIIWorker.class).doesNotHaveBean(IIIWorkerLifecycle.class));
+    void disabledKeepsTheClientBeansForCallsButServesNoFunction() {
+        runner.withPropertyValues("iii.enabled=false").withUserConfiguration(OrdersConfiguration.class)
+                .withPropertyValues("orders.prefix=shop").withBean(TemplateUser.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(IIITemplate.class).hasSingleBean(IIIWorker.class);
+                    assertThat(context.getBean(IIIWorkerLifecycle.class).isRunning()).isTrue();
+                    assertThat(context.getBean(FunctionEndpointRegistry.class).endpoints()).hasSize(2);
+                    assertThat(context.getBean(IIIWorker.class).functionIds()).isEmpty();
+                    assertThat(context.getBean(IIIWorker.class).triggers()).isEmpty();
+                });
+    }
+
+    /** An application bean that calls other functions. */
+    static class TemplateUser {
+        TemplateUser(IIITemplate iii) {
+        }
     }
 
     @Test
