@@ -2,16 +2,19 @@ package dev.iii.spring.e2e;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.builtin.HttpTriggerResponse;
+import dev.iii.sdk.discovery.WorkersAvailableEvent;
 import dev.iii.sdk.function.InvocationContext;
 import dev.iii.spring.annotation.HttpTrigger;
 import dev.iii.spring.annotation.IIIAdvice;
 import dev.iii.spring.annotation.IIIExceptionHandler;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIIFunctionConfigurer;
+import dev.iii.spring.annotation.WorkersAvailableTrigger;
 import dev.iii.spring.endpoint.FunctionEndpoint;
 import dev.iii.spring.endpoint.IIIMessageHandlerMethodFactory;
 import jakarta.validation.Valid;
@@ -152,6 +155,17 @@ class CatalogApplication {
         }
     }
 
+    /** Hears of every worker that comes and goes, bound from the engine's snake_case event. */
+    static class Fleet {
+        static final List<WorkersAvailableEvent> EVENTS = new CopyOnWriteArrayList<>();
+
+        @IIIFunction("fleet::watch")
+        @WorkersAvailableTrigger
+        void watch(WorkersAvailableEvent event) {
+            EVENTS.add(event);
+        }
+    }
+
     static class Greetings {
         @IIIFunction("greetings::hello")
         String hello(String name, String tenant) {
@@ -172,6 +186,11 @@ class CatalogApplication {
     @Bean
     Fallbacks fallbacks() {
         return new Fallbacks();
+    }
+
+    @Bean
+    Fleet fleet() {
+        return new Fleet();
     }
 
     @Bean

@@ -111,6 +111,23 @@ class FunctionCatalogEndToEndTests {
     }
 
     @Test
+    void aWorkersAvailableTriggerHearsOfANewWorkerWithItsId() {
+        run(context -> {
+            IIIWorker newcomer = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("newcomer").build());
+            try {
+                newcomer.start();
+                assertThat(newcomer.awaitConnected(Duration.ofSeconds(20))).isTrue();
+                String id = newcomer.workerId().orElseThrow();
+                await().until(() -> CatalogApplication.Fleet.EVENTS.stream()
+                        .anyMatch(event -> id.equals(event.workerId()) && event.event().equals("worker_connected")));
+            }
+            finally {
+                newcomer.shutdown(Duration.ofSeconds(1));
+            }
+        });
+    }
+
+    @Test
     void validPayloadsAreValidatedWithTheContextsValidatorListingEachViolation() {
         run(context -> {
             InvocationException invalid = failure(context, "orders::place",
