@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  * {@link dev.iii.sdk.function.InvocationContext} and an {@link IIIMetadata} parameter. It returns the
  * {@link dev.iii.sdk.InvocationException} the caller receives, or any other value, which becomes the
  * function's result (an {@link dev.iii.sdk.builtin.HttpTriggerResponse} for a function behind an
- * {@code http} trigger, say). What it throws reaches the caller instead.
+ * {@code http} trigger, say). What it throws reaches the caller instead. A payload that a function taking
+ * {@code HttpTriggerRequest} cannot take never reaches a handler: it is answered 400.
  * <pre>{@code
  * @IIIAdvice
  * class ErrorCodes {

@@ -116,11 +116,15 @@ public final class FunctionMethodInvoker {
     }
 
     /**
-     * What the caller gets for a failure: the first exception handler that takes it decides (a returned
-     * {@link InvocationException} is the error, anything else the result); a payload an {@code http} function
-     * cannot take is a 400; otherwise the failure itself.
+     * What the caller gets for a failure: a payload an {@code http} function cannot take is a 400 (its message
+     * must not reach an HTTP caller, whatever a broad handler would make of it); otherwise the first exception
+     * handler that takes it decides (a returned {@link InvocationException} is the error, anything else the
+     * result); otherwise the failure itself.
      */
     private Object handle(Exception failure, Message<JsonNode> message) throws Exception {
+        if (httpRequest && failure instanceof InvalidPayloadException invalid) {
+            return badRequest(invalid);
+        }
         for (ExceptionHandlerMethods handlers : exceptionHandlers) {
             InvocableHandlerMethod handler = handlers.find(failure);
             if (handler != null) {
@@ -130,9 +134,6 @@ public final class FunctionMethodInvoker {
                 }
                 return outcome;
             }
-        }
-        if (httpRequest && failure instanceof InvalidPayloadException invalid) {
-            return badRequest(invalid);
         }
         throw failure;
     }

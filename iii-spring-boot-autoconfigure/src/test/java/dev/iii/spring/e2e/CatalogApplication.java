@@ -111,6 +111,20 @@ class CatalogApplication {
         }
     }
 
+    /** An http API whose own handler takes every InvocationException, yet never a payload it cannot take. */
+    static class CouponApi {
+        @IIIFunction("coupons::redeem")
+        @HttpTrigger(path = "/coupons", method = "POST")
+        HttpTriggerResponse redeem(HttpTriggerRequest<Coupon> request) {
+            throw new InvocationException("coupon_expired", "expired");
+        }
+
+        @IIIExceptionHandler
+        HttpTriggerResponse anyError(InvocationException ex) {
+            return HttpTriggerResponse.status(410, Map.of("code", ex.getCode()));
+        }
+    }
+
     /** Maps an exception to an error code for every function; an answer for http functions. */
     @IIIAdvice
     @Order(1)
@@ -186,6 +200,11 @@ class CatalogApplication {
     @Bean
     Fallbacks fallbacks() {
         return new Fallbacks();
+    }
+
+    @Bean
+    CouponApi couponApi() {
+        return new CouponApi();
     }
 
     @Bean

@@ -179,6 +179,12 @@ class FunctionCatalogEndToEndTests {
             assertThat(JSON.readTree(violated.body()).get("error").get("violations").findValuesAsString("path"))
                     .containsExactlyInAnyOrder("customer", "lines");
 
+            HttpResponse<String> expired = post("/coupons", "{\"code\":\"SPRING\"}");
+            assertThat(expired.statusCode()).isEqualTo(410);
+            HttpResponse<String> notACoupon = post("/coupons", "{\"code\":[1]}");
+            assertThat(notACoupon.statusCode()).as("a payload it cannot take never reaches the handler").isEqualTo(400);
+            assertThat(notACoupon.body()).doesNotContain("Coupon");
+
             HttpResponse<String> answeredByAdvice = post("{\"customer\":\"ada\",\"lines\":[{\"sku\":\"C3\",\"quantity\":1}]}");
             assertThat(answeredByAdvice.statusCode()).isEqualTo(409);
             assertThat(post("{\"customer\":\"ada\",\"lines\":[{\"sku\":\"A1\",\"quantity\":1}]}").statusCode())
@@ -187,7 +193,11 @@ class FunctionCatalogEndToEndTests {
     }
 
     private static HttpResponse<String> post(String json) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/orders"))
+        return post("/orders", json);
+    }
+
+    private static HttpResponse<String> post(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + path))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
