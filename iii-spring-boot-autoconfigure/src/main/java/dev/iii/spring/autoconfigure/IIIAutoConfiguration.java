@@ -86,7 +86,9 @@ public final class IIIAutoConfiguration {
     IIIWorker iiiWorker(IIIProperties properties, IIIConnectionDetails connection,
             @Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<IIIWorkerOptionsCustomizer> customizers, Environment environment) {
-        WorkerOptions.Builder builder = WorkerOptions.builder().url(connection.getUrl())
+        String source = connection instanceof PropertiesIIIConnectionDetails ? "iii.url"
+                : "the " + IIIConnectionDetails.class.getSimpleName() + " bean";
+        WorkerOptions.Builder builder = WorkerOptions.builder().url(EngineUrl.parse(connection.getUrl(), source).toString())
                 .headers(connection.getHeaders()).invocationTimeout(properties.invocationTimeout())
                 .reconnectPolicy(reconnectPolicy(properties.reconnect()))
                 .maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()))
@@ -134,7 +136,12 @@ public final class IIIAutoConfiguration {
                     + "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "): Spring may stop waiting "
                     + "for the worker before in-flight invocations finish");
         }
-        return new IIIWorkerLifecycle(worker, properties.enabled() ? endpoints : null, events, grace);
+        IIIWorkerLifecycle lifecycle = new IIIWorkerLifecycle(worker, properties.enabled() ? endpoints : null, events,
+                grace);
+        if (properties.connection().failFast()) {
+            lifecycle.setFailFast(properties.connection().connectTimeout());
+        }
+        return lifecycle;
     }
 
     @Bean

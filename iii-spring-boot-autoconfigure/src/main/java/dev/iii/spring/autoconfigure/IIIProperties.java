@@ -74,12 +74,14 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
     /**
      * WebSocket handshake and keepalive.
      *
-     * @param connectTimeout Limit on the WebSocket handshake
+     * @param connectTimeout Limit on the WebSocket handshake, and on the wait at start-up with fail-fast
      * @param pingInterval   Period of WebSocket pings
      * @param idleTimeout    Silence after which the connection is dropped and re-established
+     * @param failFast       Whether start-up fails when the worker cannot connect to the engine within
+     *                       connect-timeout, instead of connecting in the background
      */
     public record Connection(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration pingInterval,
-            @DefaultValue("60s") Duration idleTimeout) {
+            @DefaultValue("60s") Duration idleTimeout, @DefaultValue("false") boolean failFast) {
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.Registration;
+import dev.iii.spring.autoconfigure.EngineUrl;
+import dev.iii.spring.diagnostics.EngineUnreachableException;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -33,6 +35,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
     private volatile boolean running;
     private Registration stateListener;
     private CountDownLatch keepAlive;
+    private Duration failFastTimeout;
 
     /**
      * @param endpoints the catalog to serve; {@code null} runs the worker for calls only
@@ -43,6 +46,14 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
         this.endpoints = endpoints;
         this.events = events;
         this.gracePeriod = gracePeriod;
+    }
+
+    /**
+     * Makes {@link #start()} wait until the worker is connected, and fail with
+     * {@link EngineUnreachableException} when it is not within {@code timeout}.
+     */
+    public void setFailFast(Duration timeout) {
+        this.failFastTimeout = timeout;
     }
 
     @Override
@@ -63,6 +74,9 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
             keepAlive = new CountDownLatch(1);
             startKeepAliveThread(keepAlive);
         }
+        if (failFastTimeout != null) {
+            awaitConnected(failFastTimeout);
+        }
         if (endpoints != null) {
             log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
         }
@@ -70,6 +84,23 @@ public class IIIWorkerLifecycle implements SmartLifecycle {
             log.info("iii worker started for calls only (iii.enabled=false): its functions are not served");
         }
         events.publishEvent(new IIIWorkerStartedEvent(worker));
+    }
+
+    private void awaitConnected(Duration timeout) {
+        boolean connected;
+        try {
+            connected = worker.awaitConnected(timeout);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            connected = false;
+        }
+        if (!connected) {
+            String reason = worker.fatalError().<Throwable>map(error -> error).or(worker::lastError)
+                    .map(Throwable::getMessage).orElse(null);
+            stop();
+            throw new EngineUnreachableException(EngineUrl.redact(worker.options().url()), timeout, reason);
+        }
     }
 
     private void connectionChanged(ConnectionState state, Throwable cause) {
