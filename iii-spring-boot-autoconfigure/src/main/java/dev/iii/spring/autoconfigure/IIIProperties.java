@@ -22,14 +22,13 @@ import org.springframework.util.unit.DataSize;
  * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
  * @param connection               WebSocket handshake and keepalive
  * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
- * @param embedded                 Embedded engine for development and samples
  */
 @ConfigurationProperties("iii")
 public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
         @DefaultValue Worker worker, @DefaultValue("30s") Duration invocationTimeout, @DefaultValue Reconnect reconnect,
         @DefaultValue("64MB") DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
         @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
-        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Embedded embedded) {
+        @DefaultValue("false") boolean sendStackTraces) {
 
     public IIIProperties {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -82,20 +81,5 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
      */
     public record Connection(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration pingInterval,
             @DefaultValue("60s") Duration idleTimeout, @DefaultValue("false") boolean failFast) {
-    }
-
-    /**
-     * Embedded engine: an iii engine started inside the application, which the worker then joins. For
-     * development and samples only; production uses the real engine. Needs iii-embedded-engine on the
-     * classpath.
-     *
-     * @param enabled  Whether to start an embedded engine and point the worker at it, unless iii.url (or III_URL)
-     *                 names an engine
-     * @param host     Address the embedded engine listens on
-     * @param port     Worker WebSocket port of the embedded engine; 0 picks a free port
-     * @param httpPort Port of the embedded engine's http trigger listener; 0 picks a free port
-     */
-    public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("0") int port, @DefaultValue("3111") int httpPort) {
     }
 }

@@ -37,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The annotated application joins the embedded engine (started by {@code iii.embedded.enabled}) and another
- * worker, a plain SDK worker as a Node or Python one would be, calls it through the engine.
+ * The annotated application joins an embedded engine and another worker, a plain SDK worker as a Node or
+ * Python one would be, calls it through the engine.
  */
-@SpringBootTest(classes = { OrdersApplication.class, AnnotatedWorkerEndToEndTests.Events.class },
-        properties = { "iii.embedded.enabled=true", "iii.embedded.http-port=0", "spring.application.name=orders" })
+@SpringBootTest(classes = { OrdersApplication.class, TestEngineConfiguration.class,
+        AnnotatedWorkerEndToEndTests.Events.class }, properties = "spring.application.name=orders")
 class AnnotatedWorkerEndToEndTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
