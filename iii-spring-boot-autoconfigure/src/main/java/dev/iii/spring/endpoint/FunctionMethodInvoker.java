@@ -27,8 +27,11 @@ import tools.jackson.databind.JsonNode;
  */
 public final class FunctionMethodInvoker {
 
-    /** Message header carrying the {@link InvocationContext}. */
-    static final String CONTEXT_HEADER = "iii_invocation_context";
+    /**
+     * Message header carrying the {@link InvocationContext}, for argument resolvers of one's own (see
+     * {@link IIIMessageHandlerMethodFactory}).
+     */
+    public static final String CONTEXT_HEADER = "iii_invocation_context";
 
     private static final int BAD_REQUEST = 400;
 

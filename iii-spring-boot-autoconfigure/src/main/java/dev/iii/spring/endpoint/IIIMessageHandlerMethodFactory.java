@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
  * tree) is bound to the parameter's declared generic type with the given mapper, and validated when the
  * parameter is annotated {@code @Valid} or {@code @Validated} and a validator is set; an
  * {@code InvocationContext} parameter receives the context, an {@code @IIIMetadata} parameter the metadata.
- * Resolvers added with {@link #setCustomArgumentResolvers} are asked before the iii ones.
+ * Resolvers added with {@link #setCustomArgumentResolvers} are asked before the iii ones; they find the
+ * context in the message header {@link FunctionMethodInvoker#CONTEXT_HEADER}.
  * <p>
  * Create one, change it, and hand it to
  * {@link FunctionEndpointRegistrar#setMessageHandlerMethodFactory} to bind extra parameter types.

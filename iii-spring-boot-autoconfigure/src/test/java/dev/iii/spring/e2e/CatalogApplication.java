@@ -16,6 +16,7 @@ import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIIFunctionConfigurer;
 import dev.iii.spring.annotation.WorkersAvailableTrigger;
 import dev.iii.spring.endpoint.FunctionEndpoint;
+import dev.iii.spring.endpoint.FunctionMethodInvoker;
 import dev.iii.spring.endpoint.IIIMessageHandlerMethodFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -164,7 +165,7 @@ class CatalogApplication {
 
         @Override
         public Object resolveArgument(MethodParameter parameter, Message<?> message) {
-            InvocationContext context = (InvocationContext) message.getHeaders().get("iii_invocation_context");
+            InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);
             return context.metadata() == null ? "none" : context.metadata().get("tenant").asString();
         }
     }
