@@ -52,7 +52,8 @@ public class EmbeddedEnginePortInUseException extends RuntimeException {
         if (port == 0) {
             return false;
         }
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(host))) {
+        try {
+            new ServerSocket(port, 1, InetAddress.getByName(host)).close();
             return false;
         }
         catch (IOException ex) {
