@@ -60,4 +60,17 @@ class EnableIIITests {
                     context.getBean(IIIWorker.class).shutdown(Duration.ZERO);
                 });
     }
+
+    @Test
+    void aCatalogOfTheApplicationsOwnUnderTheFixedNameIsKept() {
+        FunctionEndpointRegistry own = new FunctionEndpointRegistry();
+        new ApplicationContextRunner().withUserConfiguration(PlainSpringApplication.class)
+                .withBean(IIIBootstrapConfiguration.ENDPOINT_REGISTRY_BEAN_NAME, FunctionEndpointRegistry.class, () -> own)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(FunctionEndpointRegistry.class)).isSameAs(own);
+                    assertThat(own.endpoints()).extracting(FunctionEndpoint::functionId).containsExactly("greeter::greet");
+                    context.getBean(IIIWorker.class).shutdown(Duration.ZERO);
+                });
+    }
 }
