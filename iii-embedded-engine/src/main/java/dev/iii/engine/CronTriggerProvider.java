@@ -73,6 +73,16 @@ final class CronTriggerProvider implements TriggerProvider {
         }
     }
 
+    /** The payload of one tick (wire specification §6.2). */
+    static ObjectNode tick(String jobId, Instant scheduled, Instant actual) {
+        ObjectNode payload = EngineJson.object();
+        payload.put("trigger", "cron");
+        payload.put("job_id", jobId);
+        payload.put("scheduled_time", Rfc3339.format(scheduled));
+        payload.put("actual_time", Rfc3339.format(actual));
+        return payload;
+    }
+
     /** One binding's loop. */
     private final class Job {
 
@@ -114,12 +124,9 @@ final class CronTriggerProvider implements TriggerProvider {
                     return;
                 }
             }
-            ObjectNode payload = EngineJson.object();
-            payload.put("trigger", "cron");
-            payload.put("job_id", binding.id);
-            payload.put("scheduled_time", Rfc3339.format(scheduled));
-            payload.put("actual_time", Rfc3339.format(Instant.now()));
-            invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null, null, null, null)
+            ObjectNode payload = tick(binding.id, scheduled, Instant.now());
+            invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null, null,
+                    null, null)
                     .whenComplete((outcome, failure) -> {
                         synchronized (jobs) {
                             // Never fire twice for one scheduled time, even if the clock reads slightly early.

@@ -3,10 +3,12 @@ package dev.iii.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An iii engine that runs inside this JVM, for development and tests. Workers (the official SDKs and ours)
@@ -132,6 +134,39 @@ public final class EmbeddedEngine implements AutoCloseable {
     /** The address both listeners are bound to. */
     public String host() {
         return host;
+    }
+
+    // ---- firing triggers on demand, for tests
+
+    /**
+     * Fires the one binding of {@code triggerType} to {@code functionId} now, with {@code payload}: the function
+     * is called as the type's provider would call it (the binding's namespace and metadata), also for types the
+     * embedded engine does not provide, such as {@code durable:subscriber}. For tests that should not wait for
+     * the event.
+     *
+     * @return completes with the function's result or error
+     * @throws IllegalArgumentException when no binding, or more than one, matches
+     */
+    public CompletableFuture<TriggerFireResult> fireTrigger(String triggerType, String functionId, JsonNode payload) {
+        return onDemand().fire(triggerType, functionId, binding -> payload);
+    }
+
+    /**
+     * Fires the {@code cron} binding of {@code functionId} now, with a tick due now, without waiting for its
+     * schedule; the schedule goes on as before.
+     *
+     * @return completes with the function's result or error
+     * @throws IllegalArgumentException when no binding, or more than one, matches
+     */
+    public CompletableFuture<TriggerFireResult> fireCron(String functionId) {
+        return onDemand().fire(CronTriggerProvider.TYPE, functionId, OnDemandTriggers::cronTick);
+    }
+
+    private OnDemandTriggers onDemand() {
+        synchronized (lifecycle) {
+            requireStarted();
+            return new OnDemandTriggers(core);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.iii.sdk;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,7 +35,12 @@ final class LogCapture implements AutoCloseable {
 
     /** The formatted lines logged at {@code level} or above. */
     List<String> lines(Level level) {
-        return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(level))
+        List<ILoggingEvent> events;
+        // The appender adds under its own monitor, from whichever thread logs.
+        synchronized (appender) {
+            events = new ArrayList<>(appender.list);
+        }
+        return events.stream().filter(event -> event.getLevel().isGreaterOrEqual(level))
                 .map(event -> event.getLevel() + " " + event.getFormattedMessage()
                         + (event.getThrowableProxy() != null ? " " + event.getThrowableProxy().getMessage() : ""))
                 .collect(Collectors.toList());

@@ -9,9 +9,10 @@ import java.util.Map;
 
 import dev.iii.engine.EmbeddedEngine;
 import dev.iii.samples.quickstart.QuickstartApplication;
+import dev.iii.sdk.IIIWorker;
 import dev.iii.spring.client.IIITemplate;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -19,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The polyglot sample as its README runs it: the Java quickstart (with its embedded engine) and the Node
- * notifications worker, calling each other.
+ * The polyglot sample as its README runs it, the Java quickstart and the Node notifications worker calling
+ * each other, on an engine of the test's own on random ports: never the ports a developer's running sample
+ * holds.
  */
 class PolyglotSampleTest {
 
@@ -28,9 +30,11 @@ class PolyglotSampleTest {
     void theNodeWorkerAndTheJavaQuickstartCallEachOther() throws Exception {
         Path sample = Path.of(System.getProperty("interop.dir", ".")).resolve("../samples/polyglot").normalize();
         NodeProjects.requireInstalled(sample);
-        try (ConfigurableApplicationContext quickstart = new SpringApplicationBuilder(QuickstartApplication.class)
-                .properties("iii.embedded.port=0", "iii.embedded.http-port=0", "server.port=0").run()) {
-            EmbeddedEngine engine = quickstart.getBean(EmbeddedEngine.class);
+        try (EmbeddedEngine engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start();
+                ConfigurableApplicationContext quickstart = SpringApplication.run(QuickstartApplication.class,
+                        "--iii.url=" + engine.url(), "--server.port=0")) {
+            assertThat(quickstart.getBeansOfType(EmbeddedEngine.class)).as("an engine inside the quickstart").isEmpty();
+            assertThat(quickstart.getBean(IIIWorker.class).options().url()).hasToString(engine.url());
             try (NodeWorker notifications = NodeWorker.start(sample, "notifications-worker.mjs", engine.url(), Map.of())) {
                 // Node -> Java: the Node worker placed an order through orders::create ...
                 String placed = notifications.awaitLine("ORDER");
@@ -46,7 +50,7 @@ class PolyglotSampleTest {
                 assertThat(response.statusCode()).isEqualTo(201);
                 IIITemplate iii = quickstart.getBean(IIITemplate.class);
                 await().untilAsserted(() -> {
-                    JsonNode sent = iii.call("notifications::sent", Map.of()).get().get("sent");
+                    JsonNode sent = iii.function("notifications::sent").retrieve(JsonNode.class).get("sent");
                     assertThat(sent.findValuesAsString("customer")).containsExactlyInAnyOrder("node", "ada");
                 });
             }

@@ -1,5 +1,7 @@
 package dev.iii.sdk.discovery;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One entry of {@code engine::triggers::list}: a trigger type, not a binding.
  *
@@ -8,5 +10,6 @@ package dev.iii.sdk.discovery;
  * @param workerName  the providing worker, or the engine package for built-in types
  * @param description description
  */
-public record TriggerTypeInfo(String id, String namespace, String workerName, String description) {
+public record TriggerTypeInfo(String id, String namespace, @JsonProperty("worker_name") String workerName,
+        String description) {
 }

@@ -1,7 +1,10 @@
 package dev.iii.sdk.discovery;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
- * One entry of {@code engine::workers::list}. Text members are {@code null} when the worker did not say.
+ * One entry of {@code engine::workers::list}, in the engine's snake_case. Text members are {@code null} when
+ * the worker did not say; the engine sends every member.
  *
  * @param name              worker name
  * @param description       worker description
@@ -18,6 +21,7 @@ package dev.iii.sdk.discovery;
  * @param ipAddress         peer address of the connection
  */
 public record WorkerInfo(String name, String description, String version, String id, String namespace,
-        String runtime, String os, String status, long functionCount, long connectedAtMs, long activeInvocations,
-        String isolation, String ipAddress) {
+        String runtime, String os, String status, @JsonProperty("function_count") long functionCount,
+        @JsonProperty("connected_at_ms") long connectedAtMs, @JsonProperty("active_invocations") long activeInvocations,
+        String isolation, @JsonProperty("ip_address") String ipAddress) {
 }

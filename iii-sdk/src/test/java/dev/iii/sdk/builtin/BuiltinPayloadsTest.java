@@ -1,10 +1,12 @@
 package dev.iii.sdk.builtin;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,5 +58,39 @@ class BuiltinPayloadsTest {
         assertThat(stream.groupId()).isEqualTo("room-1");
         assertThat(stream.event().type()).isEqualTo("create");
         assertThat(stream.event().data().get("text").asString()).isEqualTo("hi");
+    }
+
+    /**
+     * Each payload, read from the shape of the wire specification (§6.1 http, §6.2 cron, the state and stream
+     * types of the engine's workers), writes back under the same member names and reads back equal.
+     */
+    @Test
+    void roundTripUnderTheWireNames() {
+        assertRoundTrip("{\"query_params\":{\"v\":\"1\"},\"path_params\":{\"id\":\"7\"},\"headers\":{\"accept\":\"*/*\"},"
+                + "\"path\":\"/orders/:id\",\"method\":\"GET\",\"body\":null,"
+                + "\"trigger\":{\"type\":\"http\",\"path\":\"/orders/:id\",\"method\":\"GET\"},"
+                + "\"request_body\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"read\"},"
+                + "\"response\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"write\"}}",
+                new TypeReference<HttpTriggerRequest<Order>>() { },
+                List.of("query_params", "path_params", "headers", "path", "method", "body"));
+        assertRoundTrip("{\"status_code\":201,\"headers\":{\"x-a\":\"b\"},\"body\":{\"ok\":true}}",
+                new TypeReference<HttpTriggerResponse>() { }, List.of("status_code", "headers", "body"));
+        assertRoundTrip("{\"trigger\":\"cron\",\"job_id\":\"b-1\",\"scheduled_time\":\"2026-11-22T10:00:00+00:00\","
+                + "\"actual_time\":\"2026-11-22T10:00:00.003+00:00\"}", new TypeReference<CronTick>() { },
+                List.of("trigger", "job_id", "scheduled_time", "actual_time"));
+        assertRoundTrip("{\"type\":\"state\",\"event_type\":\"state:created\",\"scope\":\"carts\",\"key\":\"u1\","
+                + "\"old_value\":null,\"new_value\":{\"n\":1}}", new TypeReference<StateChange>() { },
+                List.of("type", "event_type", "scope", "key", "old_value", "new_value"));
+        assertRoundTrip("{\"type\":\"stream\",\"timestamp\":1763805600000,\"streamName\":\"chat\",\"groupId\":\"room-1\","
+                + "\"id\":\"m-9\",\"event\":{\"type\":\"create\",\"data\":{\"text\":\"hi\"}}}",
+                new TypeReference<StreamChange>() { },
+                List.of("type", "timestamp", "streamName", "groupId", "id", "event"));
+    }
+
+    private <T> void assertRoundTrip(String wire, TypeReference<T> type, List<String> members) {
+        T bound = json.readValue(wire, type);
+        JsonNode written = json.valueToTree(bound);
+        assertThat(written.propertyNames()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(json.<T>treeToValue(written, json.constructType(type))).isEqualTo(bound);
     }
 }

@@ -9,9 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.iii.sdk.trigger.TriggerRequest;
 import dev.iii.spring.endpoint.FunctionEndpoint;
+import dev.iii.spring.endpoint.FunctionEndpointRegistrar;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
+import dev.iii.spring.endpoint.FunctionMethodInvoker;
+import dev.iii.spring.endpoint.FunctionMethodInvokerFactory;
+import dev.iii.spring.endpoint.IIIMessageHandlerMethodFactory;
+import dev.iii.spring.observation.IIIObservationDocumentation;
+import dev.iii.spring.observation.InvocationObservationConvention;
+import dev.iii.spring.schema.FunctionSchemaGenerator;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.aop.support.AopUtils;
@@ -19,31 +26,31 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.util.StringUtils;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import org.springframework.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finds {@link IIIFunction} methods on every initialized bean and collects them as
- * {@link FunctionEndpoint}s. It only collects: once all singletons exist, the catalog is handed to the
- * {@link FunctionEndpointRegistry}, which validates and freezes it. Nothing here touches the network.
- * Collaborators are looked up lazily, so this post-processor has no constructor dependencies.
+ * {@link FunctionEndpoint}s. It only collects: once all singletons exist, it builds the catalog (configurers,
+ * handler-method factory, exception handlers), validates it and freezes it in the
+ * {@link FunctionEndpointRegistry}. Nothing here touches the network. Collaborators are looked up lazily, so
+ * this post-processor has no constructor dependencies.
  */
 public class IIIAnnotationBeanPostProcessor
         implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
 
     private static final Log log = LogFactory.getLog(IIIAnnotationBeanPostProcessor.class);
-
-    /** Parses {@link IIITrigger#configJson()} only: a literal in an annotation, not the application's data. */
-    private static final JsonMapper CONFIG_JSON = JsonMapper.builder().build();
 
     private final Set<Class<?>> classesWithoutFunctions = Collections.newSetFromMap(new ConcurrentHashMap<>());
     private final List<FunctionEndpoint> endpoints = Collections.synchronizedList(new ArrayList<>());
@@ -91,58 +98,11 @@ public class IIIAnnotationBeanPostProcessor
         if (!StringUtils.hasText(id)) {
             throw new BeanInitializationException("@IIIFunction on " + where + " has a blank id");
         }
-        List<TriggerRequest> triggers = new ArrayList<>();
-        for (IIITrigger trigger : AnnotatedElementUtils.findMergedRepeatableAnnotations(method, IIITrigger.class)) {
-            triggers.add(trigger(trigger, id, where));
-        }
+        TriggerAnnotations triggers = new TriggerAnnotations(this::resolve);
         String description = resolve(function.description());
         return new FunctionEndpoint(beanName, bean, invocable, id, StringUtils.hasText(description) ? description : null,
-                pairs(function.metadata(), "metadata", where), function.generateSchemas(), List.copyOf(triggers));
-    }
-
-    private TriggerRequest trigger(IIITrigger trigger, String functionId, String where) {
-        String type = resolve(trigger.type());
-        if (!StringUtils.hasText(type)) {
-            throw new BeanInitializationException("@IIITrigger on " + where + " has a blank type");
-        }
-        ObjectNode config = CONFIG_JSON.createObjectNode();
-        pairs(trigger.config(), "config", where).forEach(config::put);
-        String json = resolve(trigger.configJson());
-        if (StringUtils.hasText(json)) {
-            JsonNode parsed;
-            try {
-                parsed = CONFIG_JSON.readTree(json);
-            }
-            catch (JacksonException ex) {
-                throw new BeanInitializationException("@IIITrigger(type = \"" + type + "\") on " + where
-                        + " has a configJson that is not JSON: " + ex.getOriginalMessage(), ex);
-            }
-            if (!(parsed instanceof ObjectNode object)) {
-                throw new BeanInitializationException("@IIITrigger(type = \"" + type + "\") on " + where
-                        + " has a configJson that is not a JSON object");
-            }
-            config.setAll(object);
-        }
-        Map<String, String> metadata = pairs(trigger.metadata(), "metadata", where);
-        String namespace = resolve(trigger.namespace());
-        String triggerNamespace = resolve(trigger.triggerNamespace());
-        return new TriggerRequest(type, functionId, config, metadata.isEmpty() ? null : metadata,
-                StringUtils.hasText(namespace) ? namespace : null,
-                StringUtils.hasText(triggerNamespace) ? triggerNamespace : null);
-    }
-
-    private Map<String, String> pairs(String[] entries, String attribute, String where) {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String entry : entries) {
-            String resolved = resolve(entry);
-            int equals = resolved.indexOf('=');
-            if (equals <= 0) {
-                throw new BeanInitializationException(attribute + " entry '" + entry + "' on " + where
-                        + " is not of the form key=value");
-            }
-            pairs.put(resolved.substring(0, equals).trim(), resolved.substring(equals + 1));
-        }
-        return pairs;
+                triggers.pairs(function.metadata(), "metadata", where), function.generateSchemas(),
+                triggers.bindings(method, id, where));
     }
 
     private String resolve(String value) {
@@ -152,15 +112,56 @@ public class IIIAnnotationBeanPostProcessor
         return value;
     }
 
+    /**
+     * Builds the catalog once every singleton exists: the collected methods, then what the
+     * {@link IIIFunctionConfigurer}s add, bound by the factory they chose (or the default one on the context's
+     * {@code JsonMapper} and {@code Validator}), with the {@link IIIAdvice} beans' exception handlers.
+     */
     @Override
     public void afterSingletonsInstantiated() {
-        List<FunctionEndpoint> collected;
+        FunctionEndpointRegistrar registrar = new FunctionEndpointRegistrar();
         synchronized (endpoints) {
-            collected = List.copyOf(endpoints);
+            endpoints.forEach(registrar::registerEndpoint);
         }
-        beanFactory.getBean(FunctionEndpointRegistry.class).freeze(collected);
+        ListableBeanFactory beans = (ListableBeanFactory) beanFactory;
+        beans.getBeanProvider(IIIFunctionConfigurer.class).orderedStream()
+                .forEach(configurer -> configurer.configureFunctions(registrar));
+        MessageHandlerMethodFactory methods = registrar.getMessageHandlerMethodFactory();
+        if (methods == null) {
+            IIIMessageHandlerMethodFactory defaults = new IIIMessageHandlerMethodFactory(
+                    beans.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build()));
+            beans.getBeanProvider(Validator.class).ifUnique(defaults::setValidator);
+            methods = defaults;
+        }
+        if (methods instanceof BeanFactoryAware aware) {
+            aware.setBeanFactory(beanFactory);
+        }
+        if (methods instanceof InitializingBean initializing) {
+            try {
+                initializing.afterPropertiesSet();
+            }
+            catch (Exception ex) {
+                throw new BeanInitializationException("The iii handler-method factory failed to initialize", ex);
+            }
+        }
+        FunctionMethodInvokerFactory invokers = new FunctionMethodInvokerFactory(methods,
+                beans.getBeanProvider(FunctionSchemaGenerator.class).getIfAvailable(FunctionSchemaGenerator::new),
+                beans.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
+                beans.getBeanProvider(InvocationObservationConvention.class)
+                        .getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION));
+        List<FunctionMethodInvoker> catalog = invokers.createAll(registrar.getEndpoints(), adviceBeans(beans));
+        beans.getBean(FunctionEndpointRegistry.class).freeze(catalog);
         if (log.isDebugEnabled()) {
-            log.debug("Collected " + collected.size() + " @IIIFunction method(s)");
+            log.debug("Built the iii function catalog: " + catalog.size() + " function(s)");
         }
+    }
+
+    /** {@code @IIIAdvice} beans by name, in {@code @Order} order. */
+    private static Map<String, Object> adviceBeans(ListableBeanFactory beans) {
+        List<Map.Entry<String, Object>> found = new ArrayList<>(beans.getBeansWithAnnotation(IIIAdvice.class).entrySet());
+        found.sort((a, b) -> AnnotationAwareOrderComparator.INSTANCE.compare(a.getValue(), b.getValue()));
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        found.forEach(entry -> ordered.put(entry.getKey(), entry.getValue()));
+        return ordered;
     }
 }

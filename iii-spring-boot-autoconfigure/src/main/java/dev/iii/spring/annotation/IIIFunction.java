@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.core.annotation.AliasFor;
+
 /**
  * Makes a bean method an iii function. The worker registers it when the application starts and serves
  * its invocations: the payload is bound to the method's payload parameter, an
@@ -15,18 +17,24 @@ import java.lang.annotation.Target;
  * {@link dev.iii.sdk.InvocationException} to choose the error code the caller receives.
  * <pre>{@code
  * @IIIFunction(id = "orders::create", description = "Create an order")
- * @IIITrigger(type = "http", config = {"api_path=/orders", "http_method=POST"})
+ * @HttpTrigger(path = "/orders", method = "POST")
  * OrderCreated create(CreateOrder request) { ... }
  * }</pre>
- * Ids, descriptions, metadata and trigger configuration may use {@code ${...}} placeholders.
+ * {@code @IIIFunction("orders::create")} is short for {@code @IIIFunction(id = "orders::create")}. Ids,
+ * descriptions, metadata and trigger configuration may use {@code ${...}} placeholders.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface IIIFunction {
 
+    /** Function id, e.g. {@code orders::create}; an alias of {@link #id()}. */
+    @AliasFor("id")
+    String value() default "";
+
     /** Function id, e.g. {@code orders::create}. */
-    String id();
+    @AliasFor("value")
+    String id() default "";
 
     /** Shown in the engine's introspection. */
     String description() default "";

@@ -8,11 +8,15 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds the {@link IIIFunction} it sits beside to a trigger type; repeatable.
+ * Binds the {@link IIIFunction} it sits beside to a trigger type; repeatable. The typed annotations
+ * ({@link HttpTrigger}, {@link CronTrigger}, {@link QueueTrigger}, ...) are composed over this one and say the
+ * same with checked attributes; this one reaches any trigger type, with any configuration.
  * <pre>{@code
  * @IIITrigger(type = "http", config = {"api_path=/orders/:id", "http_method=GET"})
  * @IIITrigger(type = "cron", config = "expression=0 0 6 * * *")
  * }</pre>
+ * Start-up fails, naming bean and method, for an {@code http} binding without a path or with a method the
+ * engine does not serve, and for a {@code cron} expression that does not parse.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

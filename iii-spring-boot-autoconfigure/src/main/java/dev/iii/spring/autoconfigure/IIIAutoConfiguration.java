@@ -12,11 +12,9 @@ import dev.iii.spring.client.IIIClientFactory;
 import dev.iii.spring.client.IIIClientsRegistrar;
 import dev.iii.spring.client.IIITemplate;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
-import dev.iii.spring.endpoint.FunctionMethodInvokerFactory;
 import dev.iii.spring.lifecycle.IIIWorkerLifecycle;
 import dev.iii.spring.observation.CallObservationConvention;
 import dev.iii.spring.observation.IIIObservationDocumentation;
-import dev.iii.spring.observation.InvocationObservationConvention;
 import dev.iii.spring.schema.FunctionSchemaGenerator;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -24,7 +22,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,11 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Makes the application an iii worker: a worker bean built from {@code iii.*} properties, the
  * {@code @IIIFunction} catalog, the lifecycle that connects and drains, and {@link IIITemplate} for calls.
- * Every bean backs off when the application defines its own.
+ * With {@code iii.enabled=false} everything stays but the functions are not served: the worker connects for
+ * calls only. Every bean backs off when the application defines its own.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
         "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
-@ConditionalOnBooleanProperty(name = "iii.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(IIIProperties.class)
 public final class IIIAutoConfiguration {
 
@@ -60,7 +57,9 @@ public final class IIIAutoConfiguration {
         return new PropertiesIIIConnectionDetails(properties);
     }
 
-    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    // Not a default candidate: an Executor bean that is one makes Boot skip its applicationTaskExecutor, and
+    // @Async, MVC async and everything else that looks an Executor up by type would get this one.
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
     @ConditionalOnThreading(Threading.VIRTUAL)
     SimpleAsyncTaskExecutor iiiVirtualThreadTaskExecutor() {
@@ -69,7 +68,7 @@ public final class IIIAutoConfiguration {
         return executor;
     }
 
-    @Bean(name = TASK_EXECUTOR_BEAN_NAME)
+    @Bean(name = TASK_EXECUTOR_BEAN_NAME, defaultCandidate = false)
     @ConditionalOnMissingBean(name = TASK_EXECUTOR_BEAN_NAME)
     @ConditionalOnThreading(Threading.PLATFORM)
     ThreadPoolTaskExecutor iiiThreadPoolTaskExecutor(IIIProperties properties) {
@@ -87,7 +86,9 @@ public final class IIIAutoConfiguration {
     IIIWorker iiiWorker(IIIProperties properties, IIIConnectionDetails connection,
             @Qualifier(TASK_EXECUTOR_BEAN_NAME) Executor executor, ObjectProvider<JsonMapper> jsonMapper,
             ObjectProvider<IIIWorkerOptionsCustomizer> customizers, Environment environment) {
-        WorkerOptions.Builder builder = WorkerOptions.builder().url(connection.getUrl())
+        String source = connection instanceof PropertiesIIIConnectionDetails ? "iii.url"
+                : "the " + IIIConnectionDetails.class.getSimpleName() + " bean";
+        WorkerOptions.Builder builder = WorkerOptions.builder().url(EngineUrl.parse(connection.getUrl(), source).toString())
                 .headers(connection.getHeaders()).invocationTimeout(properties.invocationTimeout())
                 .reconnectPolicy(reconnectPolicy(properties.reconnect()))
                 .maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()))
@@ -125,18 +126,6 @@ public final class IIIAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FunctionEndpointRegistry iiiFunctionEndpointRegistry(ObjectProvider<JsonMapper> jsonMapper,
-            FunctionSchemaGenerator schemas, ObjectProvider<ObservationRegistry> observations,
-            ObjectProvider<InvocationObservationConvention> convention) {
-        FunctionMethodInvokerFactory invokers = new FunctionMethodInvokerFactory(
-                jsonMapper.getIfAvailable(() -> JsonMapper.builder().build()), schemas,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP),
-                convention.getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION));
-        return new FunctionEndpointRegistry(invokers);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
     IIIWorkerLifecycle iiiWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints,
             ApplicationEventPublisher events, IIIProperties properties, Environment environment) {
         Duration grace = properties.shutdown().gracePeriod();
@@ -147,7 +136,12 @@ public final class IIIAutoConfiguration {
                     + "spring.lifecycle.timeout-per-shutdown-phase (" + phaseTimeout + "): Spring may stop waiting "
                     + "for the worker before in-flight invocations finish");
         }
-        return new IIIWorkerLifecycle(worker, endpoints, events, grace);
+        IIIWorkerLifecycle lifecycle = new IIIWorkerLifecycle(worker, properties.enabled() ? endpoints : null, events,
+                grace);
+        if (properties.connection().failFast()) {
+            lifecycle.setFailFast(properties.connection().connectTimeout());
+        }
+        return lifecycle;
     }
 
     @Bean

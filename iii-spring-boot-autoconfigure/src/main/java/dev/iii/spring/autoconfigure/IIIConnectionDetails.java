@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.service.connection.ConnectionDetai
 
 /**
  * Where the worker connects: the engine URL and the handshake headers. Backed by {@code iii.url} and
- * {@code iii.headers.*} unless a bean of this type says otherwise (test support and the embedded engine do).
+ * {@code iii.headers.*} unless a bean of this type says otherwise (the test support and the development-time
+ * engine do).
  */
 public interface IIIConnectionDetails extends ConnectionDetails {
 

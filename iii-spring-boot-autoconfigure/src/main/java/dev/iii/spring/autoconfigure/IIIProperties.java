@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of the application's iii worker.
  *
- * @param enabled                  Whether to run an iii worker in this application
+ * @param enabled                  Whether to serve the application's functions and triggers; false keeps the
+ *                                 connection, IIITemplate and @IIIClient beans for calls only
  * @param url                      Engine WebSocket URL (ws:// or wss://); the III_URL environment variable sets it too
  * @param worker                   Identity of the worker
  * @param invocationTimeout        Default timeout of calls to other functions
@@ -21,14 +22,13 @@ import org.springframework.util.unit.DataSize;
  * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
  * @param connection               WebSocket handshake and keepalive
  * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
- * @param embedded                 Embedded engine for development and samples
  */
 @ConfigurationProperties("iii")
 public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
         @DefaultValue Worker worker, @DefaultValue("30s") Duration invocationTimeout, @DefaultValue Reconnect reconnect,
         @DefaultValue("64MB") DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
         @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
-        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Embedded embedded) {
+        @DefaultValue("false") boolean sendStackTraces) {
 
     public IIIProperties {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -73,26 +73,13 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
     /**
      * WebSocket handshake and keepalive.
      *
-     * @param connectTimeout Limit on the WebSocket handshake
+     * @param connectTimeout Limit on the WebSocket handshake, and on the wait at start-up with fail-fast
      * @param pingInterval   Period of WebSocket pings
      * @param idleTimeout    Silence after which the connection is dropped and re-established
+     * @param failFast       Whether start-up fails when the worker cannot connect to the engine within
+     *                       connect-timeout, instead of connecting in the background
      */
     public record Connection(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("20s") Duration pingInterval,
-            @DefaultValue("60s") Duration idleTimeout) {
-    }
-
-    /**
-     * Embedded engine: an iii engine started inside the application, which the worker then joins. For
-     * development and samples only; production uses the real engine. Needs iii-embedded-engine on the
-     * classpath.
-     *
-     * @param enabled  Whether to start an embedded engine and point the worker at it, unless iii.url (or III_URL)
-     *                 names an engine
-     * @param host     Address the embedded engine listens on
-     * @param port     Worker WebSocket port of the embedded engine; 0 picks a free port
-     * @param httpPort Port of the embedded engine's http trigger listener; 0 picks a free port
-     */
-    public record Embedded(@DefaultValue("false") boolean enabled, @DefaultValue("127.0.0.1") String host,
-            @DefaultValue("0") int port, @DefaultValue("3111") int httpPort) {
+            @DefaultValue("60s") Duration idleTimeout, @DefaultValue("false") boolean failFast) {
     }
 }

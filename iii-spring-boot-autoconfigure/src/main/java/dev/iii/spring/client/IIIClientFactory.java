@@ -9,16 +9,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import dev.iii.sdk.CallOptions;
 import dev.iii.sdk.EnqueueReceipt;
-import dev.iii.sdk.InvocationException;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.PropertyResolver;
 import org.springframework.util.StringUtils;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Implements {@link IIIClient} interfaces on an {@link IIITemplate}. Every method is checked when the
@@ -173,37 +171,43 @@ public class IIIClientFactory {
         }
 
         Object invoke(Object[] args) {
-            Object payload = payloadIndex >= 0 ? args[payloadIndex] : JsonNodeFactory.instance.objectNode();
-            CallOptions callOptions = optionsIndex >= 0 && args[optionsIndex] != null
-                    ? merge(options, (CallOptions) args[optionsIndex]) : options;
-            CompletableFuture<?> result;
+            FunctionCallSpec call = template.function(functionId);
+            if (payloadIndex >= 0) {
+                call.payload(args[payloadIndex]);
+            }
+            configure(call, options);
+            if (optionsIndex >= 0 && args[optionsIndex] != null) {
+                // What the caller passed wins over the annotations.
+                configure(call, (CallOptions) args[optionsIndex]);
+            }
             switch (mode) {
                 case FIRE_AND_FORGET -> {
-                    template.callVoid(functionId, payload, callOptions);
+                    call.callVoid();
                     return null;
                 }
-                case ENQUEUE -> result = template.enqueue(queue, functionId, payload, callOptions);
-                default -> result = template.call(functionId, payload, resultType, callOptions);
-            }
-            if (async) {
-                return result;
-            }
-            try {
-                return result.join();
-            }
-            catch (CompletionException ex) {
-                if (ex.getCause() instanceof InvocationException invocation) {
-                    throw invocation;
+                case ENQUEUE -> {
+                    return async ? call.enqueueAsync(queue) : call.enqueue(queue);
                 }
-                throw ex;
+                default -> {
+                    ParameterizedTypeReference<Object> type = ParameterizedTypeReference.forType(resultType);
+                    return async ? call.retrieveAsync(type) : call.retrieve(type);
+                }
             }
         }
 
-        /** What the caller passed wins over the annotations. */
-        private static CallOptions merge(CallOptions annotated, CallOptions passed) {
-            return new CallOptions(passed.timeout() != null ? passed.timeout() : annotated.timeout(), passed.metadata(),
-                    passed.namespace() != null ? passed.namespace() : annotated.namespace(), passed.traceparent(),
-                    passed.baggage());
+        private static void configure(FunctionCallSpec call, CallOptions options) {
+            if (options.timeout() != null) {
+                call.timeout(options.timeout());
+            }
+            if (options.metadata() != null) {
+                call.metadata(options.metadata());
+            }
+            if (options.namespace() != null) {
+                call.namespace(options.namespace());
+            }
+            if (options.traceparent() != null) {
+                call.traceContext(options.traceparent(), options.baggage());
+            }
         }
     }
 }

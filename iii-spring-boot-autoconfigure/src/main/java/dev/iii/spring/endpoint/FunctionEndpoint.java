@@ -1,15 +1,19 @@
 package dev.iii.spring.endpoint;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import dev.iii.sdk.trigger.TriggerRequest;
 
 /**
- * One {@code @IIIFunction} method as collected from its bean, placeholders resolved.
+ * One function served by a bean method: an {@code @IIIFunction} method as collected from its bean
+ * (placeholders resolved), or one registered from code through an
+ * {@link dev.iii.spring.annotation.IIIFunctionConfigurer}. Either way it is bound, validated, observed and
+ * registered the same way.
  *
- * @param beanName        name of the bean that declares it
+ * @param beanName        name of the bean that declares it, for messages
  * @param bean            the bean (possibly a proxy)
  * @param method          the method to invoke on {@code bean}
  * @param functionId      function id
@@ -20,6 +24,30 @@ import dev.iii.sdk.trigger.TriggerRequest;
  */
 public record FunctionEndpoint(String beanName, Object bean, Method method, String functionId, String description,
         Map<String, String> metadata, boolean generateSchemas, List<TriggerRequest> triggers) {
+
+    public FunctionEndpoint {
+        metadata = Map.copyOf(metadata);
+        triggers = List.copyOf(triggers);
+    }
+
+    /** A function served by {@code method} of {@code bean}, with schemas and nothing else. */
+    public static FunctionEndpoint of(String functionId, Object bean, Method method) {
+        return new FunctionEndpoint(bean.getClass().getSimpleName(), bean, method, functionId, null, Map.of(), true,
+                List.of());
+    }
+
+    /** The same function with a description. */
+    public FunctionEndpoint withDescription(String description) {
+        return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas,
+                triggers);
+    }
+
+    /** The same function with one more binding. */
+    public FunctionEndpoint withTrigger(TriggerRequest trigger) {
+        List<TriggerRequest> all = new ArrayList<>(triggers);
+        all.add(trigger);
+        return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas, all);
+    }
 
     /** {@code bean.method(ParamType, ...)}, for messages. */
     public String describe() {

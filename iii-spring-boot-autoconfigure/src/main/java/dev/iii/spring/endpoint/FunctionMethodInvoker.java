@@ -1,8 +1,13 @@
 package dev.iii.spring.endpoint;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
+import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.builtin.HttpTriggerResponse;
 import dev.iii.sdk.function.InvocationContext;
 import dev.iii.spring.observation.IIIObservationDocumentation;
 import dev.iii.spring.observation.InvocationObservationContext;
@@ -15,26 +20,37 @@ import org.springframework.messaging.support.GenericMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Serves one {@code @IIIFunction} method: wraps the invocation as a message, invokes the method through
- * spring-messaging, and observes it (a timer and a span continuing the caller's trace, when Micrometer is
- * set up).
+ * Serves one function: wraps the invocation as a message, invokes the method through spring-messaging, hands
+ * what it throws to the {@code @IIIExceptionHandler}s (the bean's own, then the advice beans'), and observes
+ * it all (a timer and a span continuing the caller's trace, when Micrometer is set up). A function behind an
+ * {@code http} trigger answers a payload it cannot take with 400 instead of an error.
  */
 public final class FunctionMethodInvoker {
 
-    /** Message header carrying the {@link InvocationContext}. */
-    static final String CONTEXT_HEADER = "iii_invocation_context";
+    /**
+     * Message header carrying the {@link InvocationContext}, for argument resolvers of one's own (see
+     * {@link IIIMessageHandlerMethodFactory}).
+     */
+    public static final String CONTEXT_HEADER = "iii_invocation_context";
+
+    private static final int BAD_REQUEST = 400;
 
     private final FunctionEndpoint endpoint;
     private final InvocableHandlerMethod handlerMethod;
+    private final List<ExceptionHandlerMethods> exceptionHandlers;
+    private final boolean httpRequest;
     private final Object requestSchema;
     private final Object responseSchema;
     private final ObservationRegistry observations;
     private final InvocationObservationConvention convention;
 
-    FunctionMethodInvoker(FunctionEndpoint endpoint, InvocableHandlerMethod handlerMethod, Object requestSchema,
+    FunctionMethodInvoker(FunctionEndpoint endpoint, InvocableHandlerMethod handlerMethod,
+            List<ExceptionHandlerMethods> exceptionHandlers, boolean httpRequest, Object requestSchema,
             Object responseSchema, ObservationRegistry observations, InvocationObservationConvention convention) {
         this.endpoint = endpoint;
         this.handlerMethod = handlerMethod;
+        this.exceptionHandlers = List.copyOf(exceptionHandlers);
+        this.httpRequest = httpRequest;
         this.requestSchema = requestSchema;
         this.responseSchema = responseSchema;
         this.observations = observations;
@@ -64,24 +80,80 @@ public final class FunctionMethodInvoker {
         Message<JsonNode> message = new GenericMessage<>(payload, Map.of(CONTEXT_HEADER, context));
         Object result;
         try (Observation.Scope scope = observation.openScope()) {
-            result = handlerMethod.invoke(message);
+            try {
+                result = handlerMethod.invoke(message);
+            }
+            catch (Exception ex) {
+                result = handle(ex, message);
+            }
         }
         catch (Exception | Error ex) {
-            observationContext.failed(ex);
             observation.error(ex);
             observation.stop();
             throw ex;
         }
         if (result instanceof CompletionStage<?> stage) {
-            return stage.whenComplete((value, error) -> {
-                if (error != null) {
-                    observationContext.failed(error);
-                    observation.error(error);
-                }
-                observation.stop();
-            });
+            return stage.handle((value, error) -> error == null ? value : handleAsync(error, message))
+                    .whenComplete((value, error) -> {
+                        if (error != null) {
+                            observation.error(error);
+                        }
+                        observation.stop();
+                    });
         }
         observation.stop();
         return result;
+    }
+
+    private Object handleAsync(Throwable error, Message<JsonNode> message) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (!(cause instanceof Exception exception)) {
+            throw new CompletionException(cause);
+        }
+        try {
+            return handle(exception, message);
+        }
+        catch (Exception ex) {
+            throw ex instanceof RuntimeException runtime ? runtime : new CompletionException(ex);
+        }
+    }
+
+    /**
+     * What the caller gets for a failure: a payload an {@code http} function cannot take is a 400 (its message
+     * must not reach an HTTP caller, whatever a broad handler would make of it); otherwise the first exception
+     * handler that takes it decides (a returned {@link InvocationException} is the error, anything else the
+     * result); otherwise the failure itself.
+     */
+    private Object handle(Exception failure, Message<JsonNode> message) throws Exception {
+        if (httpRequest && failure instanceof InvalidPayloadException invalid) {
+            return badRequest(invalid);
+        }
+        for (ExceptionHandlerMethods handlers : exceptionHandlers) {
+            InvocableHandlerMethod handler = handlers.find(failure);
+            if (handler != null) {
+                Object outcome = handlers.invoke(handler, failure, message);
+                if (outcome instanceof InvocationException error) {
+                    throw error;
+                }
+                return outcome;
+            }
+        }
+        throw failure;
+    }
+
+    /** The engine's error envelope, with the problems by path within the request body. */
+    private static HttpTriggerResponse badRequest(InvalidPayloadException invalid) {
+        List<Map<String, String>> violations = invalid.getViolations().stream().map(violation -> {
+            String path = violation.path();
+            Map<String, String> entry = new LinkedHashMap<>();
+            entry.put("path", path.startsWith("$.body") ? "$" + path.substring("$.body".length()) : path);
+            entry.put("message", violation.message());
+            return entry;
+        }).toList();
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", invalid.getCode());
+        error.put("message", invalid.getPublicMessage());
+        error.put("violations", violations);
+        return HttpTriggerResponse.status(BAD_REQUEST, Map.of("error", error));
     }
 }

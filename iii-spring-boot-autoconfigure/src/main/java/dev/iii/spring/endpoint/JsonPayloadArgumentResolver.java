@@ -1,10 +1,18 @@
 package dev.iii.spring.endpoint;
 
-import dev.iii.sdk.InvocationException;
+import java.lang.annotation.Annotation;
+import java.util.HashMap;
+
+import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.function.InvocationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.HandlerMethodArgumentResolver;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.Validator;
+import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
@@ -12,38 +20,73 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binds the payload (a JSON tree) to the parameter's declared generic type with the application's Jackson
- * mapper: records, POJOs, {@code JsonNode}, maps, lists. It never guesses: a payload that does not bind is
- * an {@code invalid_request} error naming the function, the method, the parameter and the JSON path.
+ * mapper: records, POJOs, {@code JsonNode}, maps, lists. It never guesses: a payload that does not bind, an
+ * {@code HttpTriggerRequest<T>} without the body it needs, and a {@code @Valid} payload that breaks its
+ * constraints are an {@link InvalidPayloadException}.
  */
 final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final JsonMapper mapper;
+    private final Validator validator;
 
-    JsonPayloadArgumentResolver(JsonMapper mapper) {
+    JsonPayloadArgumentResolver(JsonMapper mapper, Validator validator) {
         this.mapper = mapper;
+        this.validator = validator;
     }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return FunctionMethodInvokerFactory.isPayload(parameter);
+        return FunctionMethodInvokerFactory.isPayloadByDefault(parameter);
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, Message<?> message) {
         JsonNode payload = (JsonNode) message.getPayload();
+        InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);
+        String function = context != null ? context.functionId() : "the function";
         JavaType type = mapper.constructType(parameter.getGenericParameterType());
-        if (type.isTypeOrSuperTypeOf(payload.getClass())) {
-            return payload;
+        Object value = type.isTypeOrSuperTypeOf(payload.getClass()) ? payload : bind(payload, type, function, parameter);
+        Object validated = value;
+        if (value instanceof HttpTriggerRequest<?> request) {
+            JavaType bodyType = type.containedTypeOrUnknown(0);
+            if (request.body() == null && bodyType.getRawClass() != Void.class) {
+                throw InvalidPayloadException.missingHttpBody(function);
+            }
+            validated = request.body();
         }
+        validate(validated, parameter, function);
+        return value;
+    }
+
+    private Object bind(JsonNode payload, JavaType type, String function, MethodParameter parameter) {
         try {
             return mapper.treeToValue(payload, type);
         }
         catch (JacksonException ex) {
-            InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);
-            String function = context != null ? context.functionId() : "the function";
-            throw InvocationException.invalidRequest(function, "parameter '" + parameter.getParameterName() + "' ("
-                    + type.getRawClass().getSimpleName() + ") of " + parameter.getDeclaringClass().getSimpleName() + "."
-                    + parameter.getExecutable().getName(), ex);
+            throw InvalidPayloadException.notBindable(function, parameter, type, ex);
+        }
+    }
+
+    private void validate(Object target, MethodParameter parameter, String function) {
+        if (validator == null || target == null || !validator.supports(target.getClass())) {
+            return;
+        }
+        for (Annotation annotation : parameter.getParameterAnnotations()) {
+            Object[] hints = ValidationAnnotationUtils.determineValidationHints(annotation);
+            if (hints != null) {
+                // No bean wrapper: rejected values are not reported, and records need no getters.
+                BindingResult errors = new MapBindingResult(new HashMap<>(), parameter.getParameterName());
+                if (hints.length > 0 && validator instanceof SmartValidator smart) {
+                    smart.validate(target, errors, hints);
+                }
+                else {
+                    validator.validate(target, errors);
+                }
+                if (errors.hasErrors()) {
+                    throw InvalidPayloadException.constraintsViolated(function, errors);
+                }
+                return;
+            }
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.iii.spring.health;
 
-import java.net.URI;
-
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
+import dev.iii.spring.autoconfigure.EngineUrl;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -21,7 +20,7 @@ public class IIIHealthIndicator extends AbstractHealthIndicator {
     public IIIHealthIndicator(IIIWorker worker) {
         super("iii health check failed");
         this.worker = worker;
-        this.url = withoutSecrets(worker.options().url());
+        this.url = EngineUrl.redact(worker.options().url());
     }
 
     @Override
@@ -46,12 +45,5 @@ public class IIIHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("reconnects", worker.reconnectCount());
         worker.fatalError().<Throwable>map(error -> error).or(worker::lastError)
                 .ifPresent(error -> builder.withDetail("lastError", String.valueOf(error.getMessage())));
-    }
-
-    /** Query strings and user info may carry credentials: report scheme, host, port and path only. */
-    private static String withoutSecrets(URI uri) {
-        String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
-        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
-        return uri.getScheme() + "://" + uri.getHost() + port + path;
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.CountDownLatch;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.Registration;
+import dev.iii.spring.autoconfigure.EngineUrl;
+import dev.iii.spring.diagnostics.EngineUnreachableException;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,8 +20,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.util.ClassUtils;
 
 /**
- * Runs the worker with the application. Start (after the web server): register the {@code @IIIFunction}
- * catalog, connect, publish events as the connection changes. Stop (before the web server's graceful
+ * Runs the worker with the application. Start (after the web server): register the function catalog (unless
+ * the worker runs for calls only), connect, publish events as the connection changes. Stop (before the web server's graceful
  * drain): refuse new invocations, drain those in flight within the grace period, withdraw the
  * registrations, close. While running, a non-daemon thread keeps a headless application alive; when the worker
  * fails for good in such an application (its name refused, its retries used up), the application exits with
@@ -43,13 +45,25 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
     private Registration stateListener;
     private CountDownLatch keepAlive;
     private ConfigurableApplicationContext context;
+    private Duration failFastTimeout;
 
+    /**
+     * @param endpoints the catalog to serve; {@code null} runs the worker for calls only
+     */
     public IIIWorkerLifecycle(IIIWorker worker, FunctionEndpointRegistry endpoints, ApplicationEventPublisher events,
             Duration gracePeriod) {
         this.worker = worker;
         this.endpoints = endpoints;
         this.events = events;
         this.gracePeriod = gracePeriod;
+    }
+
+    /**
+     * Makes {@link #start()} wait until the worker is connected, and fail with
+     * {@link EngineUnreachableException} when it is not within {@code timeout}.
+     */
+    public void setFailFast(Duration timeout) {
+        this.failFastTimeout = timeout;
     }
 
     @Override
@@ -61,14 +75,24 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
             if (worker.isShuttingDown()) {
                 throw new IllegalStateException("the iii worker was stopped and cannot start again; restart the application");
             }
-            endpoints.registerWith(worker);
+            if (endpoints != null) {
+                endpoints.registerWith(worker);
+            }
             stateListener = worker.addConnectionStateListener(this::connectionChanged);
             worker.start();
             running = true;
             keepAlive = new CountDownLatch(1);
             startKeepAliveThread(keepAlive);
         }
-        log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
+        if (failFastTimeout != null) {
+            awaitConnected(failFastTimeout);
+        }
+        if (endpoints != null) {
+            log.info("iii worker started with " + endpoints.endpoints().size() + " function(s)");
+        }
+        else {
+            log.info("iii worker started for calls only (iii.enabled=false): its functions are not served");
+        }
         events.publishEvent(new IIIWorkerStartedEvent(worker));
     }
 
@@ -76,6 +100,23 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
     public void setApplicationContext(ApplicationContext applicationContext) {
         if (applicationContext instanceof ConfigurableApplicationContext configurable) {
             this.context = configurable;
+        }
+    }
+
+    private void awaitConnected(Duration timeout) {
+        boolean connected;
+        try {
+            connected = worker.awaitConnected(timeout);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            connected = false;
+        }
+        if (!connected) {
+            String reason = worker.fatalError().<Throwable>map(error -> error).or(worker::lastError)
+                    .map(Throwable::getMessage).orElse(null);
+            stop();
+            throw new EngineUnreachableException(EngineUrl.redact(worker.options().url()), timeout, reason);
         }
     }
 

@@ -38,8 +38,15 @@ public class CallObservationContext extends SenderContext<Map<String, String>> {
         return getCarrier().get("baggage");
     }
 
-    public void failed(Throwable error) {
-        outcome.failed(error);
+    /**
+     * Records the failure without the future's wrapper around it, so the {@code error} tag and the span name
+     * the real exception, and its error code for the tags.
+     */
+    @Override
+    public void setError(Throwable error) {
+        Throwable cause = Outcome.unwrap(error);
+        outcome.failed(cause);
+        super.setError(cause);
     }
 
     public String getOutcome() {

@@ -26,9 +26,15 @@ public class InvocationObservationContext extends ReceiverContext<InvocationCont
         return invocation;
     }
 
-    /** Records the failure's error code for the tags. */
-    public void failed(Throwable error) {
-        outcome.failed(error);
+    /**
+     * Records the failure without the future's wrapper around it, so the {@code error} tag and the span name
+     * the real exception, and its error code for the tags.
+     */
+    @Override
+    public void setError(Throwable error) {
+        Throwable cause = Outcome.unwrap(error);
+        outcome.failed(cause);
+        super.setError(cause);
     }
 
     public String getOutcome() {

@@ -13,11 +13,17 @@ final class Outcome {
 
     private volatile String errorCode;
 
-    void failed(Throwable error) {
+    /** The failure itself: futures wrap it, and a tag or span naming the wrapper says nothing. */
+    static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    /** Records the error code of an unwrapped failure. */
+    void failed(Throwable cause) {
         errorCode = cause instanceof InvocationException invocation ? invocation.getCode() : ErrorCode.INVOCATION_FAILED;
     }
 

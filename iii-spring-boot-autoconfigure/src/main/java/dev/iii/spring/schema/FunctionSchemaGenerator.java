@@ -9,6 +9,7 @@ import com.github.victools.jsonschema.generator.OptionPreset;
 import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
+import com.github.victools.jsonschema.module.jackson.JacksonSchemaModule;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +24,10 @@ public class FunctionSchemaGenerator {
 
     private static final Log log = LogFactory.getLog(FunctionSchemaGenerator.class);
 
+    // The Jackson module names properties as the JSON has them (@JsonProperty), not as the Java fields are named.
     private final SchemaGenerator generator = new SchemaGenerator(
-            new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON).build());
+            new SchemaGeneratorConfigBuilder(SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
+                    .with(new JacksonSchemaModule()).build());
 
     /** The schema of a payload type, or {@code null}. */
     public ObjectNode schemaOf(Type type) {

@@ -3,6 +3,7 @@ package dev.iii.spring.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.iii.sdk.IIIWorker;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -70,6 +72,18 @@ class IIIAutoConfigurationTests {
     }
 
     @Test
+    void bootsApplicationTaskExecutorSurvivesTheStarterAndInvocationsStillRunOnTheIiiExecutor() {
+        runner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class)).run(context -> {
+            assertThat(context).hasBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
+            assertThat(context.getBean(Executor.class))
+                    .isSameAs(context.getBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME));
+            Object iiiExecutor = context.getBean(IIIAutoConfiguration.TASK_EXECUTOR_BEAN_NAME);
+            assertThat(context.getBean(IIIWorker.class).options().executor()).isSameAs(iiiExecutor);
+            assertThat(((ThreadPoolTaskExecutor) iiiExecutor).getThreadNamePrefix()).isEqualTo("iii-invocation-");
+        });
+    }
+
+    @Test
     void workerNameFallsBackToTheApplicationName() {
         runner.withPropertyValues("spring.application.name=billing").run(context ->
                 assertThat(context.getBean(IIIWorker.class).options().name()).isEqualTo("billing"));
@@ -110,9 +124,21 @@ class IIIAutoConfigurationTests {
     }
 
     @Test
-    void disabledByProperty() {
-        runner.withPropertyValues("iii.enabled=false").run(context ->
-                assertThat(context).doesNotHaveBean(IIIWorker.class).doesNotHaveBean(IIIWorkerLifecycle.class));
+    void disabledKeepsTheClientBeansForCallsButServesNoFunction() {
+        runner.withPropertyValues("iii.enabled=false").withUserConfiguration(OrdersConfiguration.class)
+                .withPropertyValues("orders.prefix=shop").withBean(TemplateUser.class).run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(IIITemplate.class).hasSingleBean(IIIWorker.class);
+                    assertThat(context.getBean(IIIWorkerLifecycle.class).isRunning()).isTrue();
+                    assertThat(context.getBean(FunctionEndpointRegistry.class).endpoints()).hasSize(2);
+                    assertThat(context.getBean(IIIWorker.class).functionIds()).isEmpty();
+                    assertThat(context.getBean(IIIWorker.class).triggers()).isEmpty();
+                });
+    }
+
+    /** An application bean that calls other functions. */
+    static class TemplateUser {
+        TemplateUser(IIITemplate iii) {
+        }
     }
 
     @Test

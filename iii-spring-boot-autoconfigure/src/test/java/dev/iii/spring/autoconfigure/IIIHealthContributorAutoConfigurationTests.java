@@ -55,7 +55,7 @@ class IIIHealthContributorAutoConfigurationTests {
 
     @Test
     void backsOffWithoutAWorker() {
-        runner.withPropertyValues("iii.enabled=false")
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(IIIHealthContributorAutoConfiguration.class))
                 .run(context -> assertThat(context).doesNotHaveBean(IIIHealthIndicator.class));
     }
 }

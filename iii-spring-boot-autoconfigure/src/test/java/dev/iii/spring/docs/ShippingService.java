@@ -4,12 +4,13 @@ package dev.iii.spring.docs;
 import java.util.Map;
 
 import dev.iii.sdk.InvocationException;
-import dev.iii.sdk.function.InvocationContext;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.builtin.HttpTriggerResponse;
+import dev.iii.sdk.function.InvocationContext;
+import dev.iii.spring.annotation.CronTrigger;
+import dev.iii.spring.annotation.HttpTrigger;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIIMetadata;
-import dev.iii.spring.annotation.IIITrigger;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -26,14 +27,14 @@ public class ShippingService {
         return new Label(parcel.orderId(), parcel.weightKg() < 2 ? "post" : "courier", "T-" + context.invocationId());
     }
 
-    @IIIFunction(id = "shipping::label-http")
-    @IIITrigger(type = "http", config = {"api_path=/shipping/labels", "http_method=POST"})
+    @IIIFunction("shipping::label-http")
+    @HttpTrigger(path = "/shipping/labels", method = "POST")
     public HttpTriggerResponse labelOverHttp(HttpTriggerRequest<Parcel> request, InvocationContext context) {
         return HttpTriggerResponse.status(201, label(request.body(), context, null));
     }
 
-    @IIIFunction(id = "shipping::sweep")
-    @IIITrigger(type = "cron", config = "expression=0 */5 * * * *")
+    @IIIFunction("shipping::sweep")
+    @CronTrigger("0 */5 * * * *")
     public void sweep() {
         // runs every five minutes
     }

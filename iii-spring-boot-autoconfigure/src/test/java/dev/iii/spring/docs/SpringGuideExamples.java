@@ -1,6 +1,8 @@
 package dev.iii.spring.docs;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.iii.sdk.CallOptions;
@@ -8,6 +10,7 @@ import dev.iii.sdk.EnqueueReceipt;
 import dev.iii.spring.client.FunctionCall;
 import dev.iii.spring.client.IIIClient;
 import dev.iii.spring.client.IIITemplate;
+import org.springframework.core.ParameterizedTypeReference;
 
 /** The code of docs/spring-boot.md beyond the ShippingService example, compiled. */
 @SuppressWarnings("unused")
@@ -21,12 +24,26 @@ class SpringGuideExamples {
 
     record Charge(String orderId, long amountCents) {}
 
-    void template(IIITemplate iii, CreateOrder request, AuditEvent event, Charge charge) {
+    record OrderQuery(String status) {}
+
+    void template(IIITemplate iii, CreateOrder request, AuditEvent event, Charge charge, OrderQuery query) {
         // docs:start
-        OrderCreated created = iii.call("orders::create", request, OrderCreated.class).join();
-        iii.call("orders::create", request, OrderCreated.class, CallOptions.defaults().withTimeout(Duration.ofSeconds(5)));
-        iii.callVoid("audit::log", event);
-        EnqueueReceipt receipt = iii.enqueue("payments", "payments::charge", charge).join();
+        OrderCreated created = iii.function("orders::create").payload(request).retrieve(OrderCreated.class);
+
+        OrderCreated soon = iii.function("orders::create").payload(request)
+                .timeout(Duration.ofSeconds(5))
+                .metadata(Map.of("tenant", "acme"))
+                .retrieve(OrderCreated.class);
+
+        List<OrderCreated> open = iii.function("orders::list").payload(query)
+                .retrieve(new ParameterizedTypeReference<List<OrderCreated>>() {});
+
+        CompletableFuture<OrderCreated> later = iii.function("orders::create").payload(request)
+                .retrieveAsync(OrderCreated.class);
+
+        iii.function("audit::log").payload(event).callVoid();
+
+        EnqueueReceipt receipt = iii.function("payments::charge").payload(charge).enqueue("payments");
         // docs:end
     }
 

@@ -12,9 +12,15 @@ import dev.iii.sdk.trigger.TriggerBinding;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerTypeDefinition;
 import dev.iii.sdk.trigger.TriggerTypeRegistration;
+import dev.iii.spring.annotation.CronTrigger;
+import dev.iii.spring.annotation.HttpTrigger;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.annotation.IIIMetadata;
 import dev.iii.spring.annotation.IIITrigger;
+import dev.iii.spring.annotation.QueueTrigger;
+import dev.iii.spring.annotation.StateTrigger;
+import dev.iii.spring.annotation.StreamTrigger;
+import dev.iii.spring.annotation.SubscribeTrigger;
 import tools.jackson.databind.JsonNode;
 
 /** The code of docs/trigger-types.md, compiled. */
@@ -27,8 +33,8 @@ class TriggerTypeExamples {
     record Payment(String orderId, long amountCents) {}
 
     // docs:start
-    @IIIFunction(id = "customers::update")
-    @IIITrigger(type = "http", config = {"api_path=/customers/:id", "http_method=PUT"})
+    @IIIFunction("customers::update")
+    @HttpTrigger(path = "/customers/:id", method = "PUT")
     HttpTriggerResponse update(HttpTriggerRequest<Customer> request) {
         String id = request.pathParam("id");
         return HttpTriggerResponse.ok(Map.of("id", id, "name", request.body().name()));
@@ -36,36 +42,41 @@ class TriggerTypeExamples {
     // docs:end
 
     // docs:start
-    @IIIFunction(id = "reports::nightly")
-    @IIITrigger(type = "cron", config = "expression=0 30 2 * * *", metadata = "report=sales")
+    @IIIFunction("reports::nightly")
+    @CronTrigger(expression = "0 30 2 * * *", metadata = "report=sales")
     void nightly(CronTick tick, @IIIMetadata Map<String, String> metadata) {
         // tick.scheduledTime() is 02:30:00 UTC; metadata.get("report") is "sales"
     }
     // docs:end
 
     // docs:start
-    @IIIFunction(id = "billing::on-payment")
-    @IIITrigger(type = "durable:subscriber", configJson = """
-            {"topic": "payments", "queue_config": {"max_retries": 5, "concurrency": 4}}""")
+    @IIIFunction("billing::on-payment")
+    @QueueTrigger("payments")
     void onPayment(Payment payment) {
         // throwing makes the queue retry the message, then move it to its dead-letter queue
     }
 
-    @IIIFunction(id = "mail::on-order")
-    @IIITrigger(type = "subscribe", config = "topic=orders.placed")
+    @IIIFunction("billing::on-refund")
+    @IIITrigger(type = "durable:subscriber", configJson = """
+            {"topic": "refunds", "queue_config": {"max_retries": 5, "concurrency": 4}}""")
+    void onRefund(Payment refund) {
+    }
+
+    @IIIFunction("mail::on-order")
+    @SubscribeTrigger("orders.placed")
     void onOrderPlaced(OrderPlaced event) {
     }
     // docs:end
 
     // docs:start
-    @IIIFunction(id = "carts::audit")
-    @IIITrigger(type = "state", config = {"scope=carts"})
+    @IIIFunction("carts::audit")
+    @StateTrigger(scope = "carts")
     void cartChanged(StateChange change) {
         // change.eventType() is state:created, state:updated or state:deleted
     }
 
-    @IIIFunction(id = "chat::moderate")
-    @IIITrigger(type = "stream", config = {"stream_name=chat"})
+    @IIIFunction("chat::moderate")
+    @StreamTrigger("chat")
     void messagePosted(StreamChange change) {
         JsonNode message = change.event().data();
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.iii.engine.EmbeddedEngine;
-import dev.iii.sdk.CallOptions;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.IIIWorker;
@@ -38,11 +37,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The annotated application joins the embedded engine (started by {@code iii.embedded.enabled}) and another
- * worker, a plain SDK worker as a Node or Python one would be, calls it through the engine.
+ * The annotated application joins an embedded engine and another worker, a plain SDK worker as a Node or
+ * Python one would be, calls it through the engine.
  */
-@SpringBootTest(classes = { OrdersApplication.class, AnnotatedWorkerEndToEndTests.Events.class },
-        properties = { "iii.embedded.enabled=true", "iii.embedded.http-port=0", "spring.application.name=orders" })
+@SpringBootTest(classes = { OrdersApplication.class, TestEngineConfiguration.class,
+        AnnotatedWorkerEndToEndTests.Events.class }, properties = "spring.application.name=orders")
 class AnnotatedWorkerEndToEndTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -151,10 +150,31 @@ class AnnotatedWorkerEndToEndTests {
     }
 
     @Test
+    void anHttpBodyThatDoesNotBindIsA400WithItsPathAndNothingAboutTheCode() throws Exception {
+        other();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customer\":\"bob\",\"lines\":[{\"sku\":\"A1\",\"quantity\":\"four\"}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(wrongType.body()).get("error");
+        assertThat(error.get("code").asString()).isEqualTo(ErrorCode.INVALID_REQUEST);
+        assertThat(error.get("violations").get(0).get("path").asString()).isEqualTo("$.lines[0].quantity");
+        assertThat(wrongType.body()).doesNotContain("CreateOrder", "OrdersApplication", "createOverHttp", "dev.iii");
+
+        HttpResponse<String> malformed = http.send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/orders"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"customer\":"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("error").get("code").asString()).isEqualTo(ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
     void theTemplateAndDeclarativeClientsCallOtherWorkers() throws Exception {
         other();
-        JsonNode quote = iii.call("orders::quote", Map.of("sku", "A1"), JsonNode.class,
-                CallOptions.defaults().withMetadata(Map.of("tenant", "t1"))).get();
+        JsonNode quote = iii.function("orders::quote").payload(Map.of("sku", "A1")).metadata(Map.of("tenant", "t1"))
+                .retrieve(JsonNode.class);
         assertThat(quote.get("price").asInt()).isEqualTo(42);
         assertThat(quote.get("tenant").asString()).isEqualTo("t1");
         assertThat(quote.get("sku").asString()).isEqualTo("A1");

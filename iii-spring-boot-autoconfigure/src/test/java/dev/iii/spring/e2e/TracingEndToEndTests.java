@@ -23,8 +23,8 @@ import static org.awaitility.Awaitility.await;
  * With Micrometer Tracing (Brave here) an invocation continues the caller's W3C trace, and a call made while
  * serving it carries that trace on to the next function.
  */
-@SpringBootTest(classes = OrdersApplication.class, properties = { "iii.embedded.enabled=true",
-        "iii.embedded.http-port=0", "management.tracing.sampling.probability=1.0" })
+@SpringBootTest(classes = { OrdersApplication.class, TestEngineConfiguration.class },
+        properties = "management.tracing.sampling.probability=1.0")
 class TracingEndToEndTests {
 
     private static final String TRACE_ID = "0af7651916cd43dd8448eb211c80319c";

@@ -74,13 +74,19 @@ class FunctionMethodInvokerTests {
 
     private final TestObservationRegistry observations = TestObservationRegistry.create();
 
-    private final FunctionMethodInvokerFactory factory = new FunctionMethodInvokerFactory(JSON,
+    private final FunctionMethodInvokerFactory factory = new FunctionMethodInvokerFactory(methods(),
             new FunctionSchemaGenerator(), observations, IIIObservationDocumentation.DefaultConventions.INVOCATION);
+
+    private static IIIMessageHandlerMethodFactory methods() {
+        IIIMessageHandlerMethodFactory methods = new IIIMessageHandlerMethodFactory(JSON);
+        methods.afterPropertiesSet();
+        return methods;
+    }
 
     private FunctionMethodInvoker invoker(String method, String functionId) {
         java.lang.reflect.Method found = ReflectionUtils.findMethod(Handlers.class, method, (Class<?>[]) null);
-        return factory.create(new FunctionEndpoint("handlers", new Handlers(), found, functionId, null, Map.of(), true,
-                List.of()));
+        return factory.createAll(List.of(new FunctionEndpoint("handlers", new Handlers(), found, functionId, null,
+                Map.of(), true, List.of())), Map.of()).get(0);
     }
 
     private static InvocationContext context(String functionId, String metadata) {

@@ -7,6 +7,7 @@ import dev.iii.sdk.IIIWorker;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +34,8 @@ class EmbeddedIIIEngineTests {
     @Test
     void callsReturnResultsAndErrorsWithTheirCodes() {
         iii.awaitFunctions("greeter::greet", "greeter::http");
-        assertThat(iii.call("greeter::greet", "ada", GreetingApplication.Greeting.class).text()).isEqualTo("hello ada");
+        assertThat(iii.function("greeter::greet").payload("ada").retrieve(GreetingApplication.Greeting.class).text())
+                .isEqualTo("hello ada");
         assertThat(iii.callExpectingError("greeter::greet", " ").getCode()).isEqualTo("no_name");
     }
 
@@ -49,7 +51,8 @@ class EmbeddedIIIEngineTests {
     void stubbedFunctionsStandInForOtherWorkers() {
         iii.stubFunction("etiquette::salutation", (payload, context) -> "good morning,");
         iii.awaitFunctions("greeter::polite");
-        assertThat(iii.call("greeter::polite", "ada").get("text").asString()).isEqualTo("good morning, ada");
+        assertThat(iii.function("greeter::polite").payload("ada").retrieve(JsonNode.class).get("text").asString())
+                .isEqualTo("good morning, ada");
     }
 
     @Test

@@ -1,15 +1,22 @@
 package dev.iii.spring.test;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.builtin.CronTick;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.builtin.HttpTriggerResponse;
+import dev.iii.spring.annotation.CronTrigger;
 import dev.iii.spring.annotation.IIIFunction;
+import dev.iii.spring.annotation.IIIMetadata;
+import dev.iii.spring.annotation.QueueTrigger;
 import dev.iii.spring.annotation.IIITrigger;
 import dev.iii.spring.client.IIITemplate;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import tools.jackson.databind.JsonNode;
 
 /** The application the test support is tested with. Its iii.url points nowhere: the test engine must win. */
 @SpringBootConfiguration
@@ -40,11 +47,35 @@ class GreetingApplication {
             return HttpTriggerResponse.ok(greet(request.pathParam("name")));
         }
 
+        /** Greetings said so far, by the cron and queue functions. */
+        final List<String> said = new CopyOnWriteArrayList<>();
+
+        @IIIFunction("greeter::morning")
+        @CronTrigger(expression = "0 0 6 * * *", metadata = "audience=everyone")
+        void morning(CronTick tick, @IIIMetadata Map<String, String> metadata) {
+            said.add("good morning at " + tick.scheduledTime().toLocalTime() + " to " + metadata.get("audience"));
+        }
+
+        @IIIFunction("greeter::on-arrival")
+        @QueueTrigger("arrivals")
+        void onArrival(Greeting arrival) {
+            if (arrival.text().isBlank()) {
+                throw new InvocationException("nobody_arrived", "An arrival needs a name");
+            }
+            said.add("welcome " + arrival.text());
+        }
+
+        @IIIFunction("greeter::many")
+        List<Greeting> many(List<String> names, @IIIMetadata Map<String, String> metadata) {
+            String prefix = metadata == null ? "hello" : metadata.get("salutation");
+            return names.stream().map(name -> new Greeting(prefix + " " + name)).toList();
+        }
+
         /** Asks another worker (stubbed in the tests) how to say it. */
         @IIIFunction(id = "greeter::polite")
         Greeting polite(String name) {
-            JsonNode salutation = iii.call("etiquette::salutation", name).join();
-            return new Greeting(salutation.asString() + " " + name);
+            String salutation = iii.function("etiquette::salutation").payload(name).retrieve(String.class);
+            return new Greeting(salutation + " " + name);
         }
     }
 

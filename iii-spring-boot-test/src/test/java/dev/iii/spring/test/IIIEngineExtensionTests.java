@@ -26,7 +26,7 @@ class IIIEngineExtensionTests {
         worker.start();
         try {
             client.awaitFunctions("plain::double");
-            assertThat(client.call("plain::double", 21, Integer.class)).isEqualTo(42);
+            assertThat(client.function("plain::double").payload(21).retrieve(Integer.class)).isEqualTo(42);
             assertThat(client.callExpectingError("plain::missing", 1).getCode()).isEqualTo("function_not_found");
         }
         finally {

@@ -6,8 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.builtin.HttpTriggerResponse;
+import dev.iii.spring.annotation.HttpTrigger;
 import dev.iii.spring.annotation.IIIFunction;
-import dev.iii.spring.annotation.IIITrigger;
 import org.springframework.stereotype.Service;
 
 /** The inventory worker's functions: stock levels and reservations, in memory. */
@@ -35,7 +35,7 @@ public class InventoryFunctions {
     }
 
     @IIIFunction(id = "inventory::stock", description = "Units in stock for a SKU")
-    @IIITrigger(type = "http", config = { "api_path=/inventory/:sku", "http_method=GET" })
+    @HttpTrigger("/inventory/:sku")
     public HttpTriggerResponse stock(HttpTriggerRequest<Void> request) {
         String sku = request.pathParam("sku");
         Integer units = stock.get(sku);

@@ -6,7 +6,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * An orders service that is an iii worker: its functions are served through the engine, its HTTP API is the
  * engine's {@code http} trigger, and it calls the inventory through the engine like any other worker would.
- * Without {@code III_URL} it starts an embedded engine; with it, it joins that engine.
+ * It joins the engine at {@code iii.url} ({@code III_URL}); {@code TestQuickstartApplication} under
+ * {@code src/test} runs it on an embedded engine for development.
  */
 @SpringBootApplication
 public class QuickstartApplication {

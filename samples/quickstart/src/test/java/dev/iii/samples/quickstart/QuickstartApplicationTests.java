@@ -1,5 +1,8 @@
 package dev.iii.samples.quickstart;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,10 +36,11 @@ class QuickstartApplicationTests {
 
     @Test
     void placesAnOrderThroughTheEngine() {
-        Order order = iii.call("orders::create",
-                new CreateOrder("ada", List.of(new OrderLine("A1", 2))), Order.class);
+        Order order = iii.function("orders::create")
+                .payload(new CreateOrder("ada", List.of(new OrderLine("A1", 2))))
+                .retrieve(Order.class);
         assertThat(order.status()).isEqualTo("RESERVED");
-        assertThat(iii.call("orders::get", order.id(), Order.class)).isEqualTo(order);
+        assertThat(iii.function("orders::get").payload(order.id()).retrieve(Order.class)).isEqualTo(order);
     }
 
     @Test
@@ -52,6 +56,9 @@ class QuickstartApplicationTests {
                 "{\"customer\":\"cy\",\"lines\":[{\"sku\":\"B2\",\"quantity\":1}]}");
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(iii.httpPost("/orders", "{\"customer\":\"cy\",\"lines\":[]}").statusCode()).isEqualTo(400);
+        assertThat(iii.httpPost("/orders", "{\"customer\":\"cy\",\"lines\":[{\"sku\":\"C3\",\"quantity\":1}]}")
+                .statusCode()).isEqualTo(409);
+        assertThat(iii.httpGet("/orders/ord-none").statusCode()).isEqualTo(404);
     }
     // docs:end
 
@@ -66,16 +73,33 @@ class QuickstartApplicationTests {
             announced.add(payload);
             return null;
         });
-        Order order = iii.call("orders::create", new CreateOrder("dee", List.of(new OrderLine("A1", 1))), Order.class);
+        Order order = iii.function("orders::create")
+                .payload(new CreateOrder("dee", List.of(new OrderLine("A1", 1))))
+                .retrieve(Order.class);
         await().until(() -> announced.stream().anyMatch(n -> n.get("id").asString().equals(order.id())));
+    }
+
+    @Test
+    void reportsWithoutWaitingForTheNextMinute() {
+        iii.function("orders::create").payload(new CreateOrder("eve", List.of(new OrderLine("A1", 1))))
+                .retrieve(Order.class);
+        iii.fireCron("orders::report");
     }
     // docs:end
 
     @Test
+    void answersAnInvalidOrderWithTheViolations() throws Exception {
+        HttpResponse<String> invalid = iii.httpPost("/orders", "{\"customer\":\" \",\"lines\":[{\"sku\":\"A1\",\"quantity\":0}]}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        JsonNode violations = JsonMapper.builder().build().readTree(invalid.body()).get("error").get("violations");
+        assertThat(violations.findValuesAsString("path")).containsExactlyInAnyOrder("customer", "lines[0].quantity");
+    }
+
+    @Test
     void reportsItsConnectionInActuatorReadiness() {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpRequest readiness = java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build();
         // The worker reports UP once the engine confirmed its registrations, a moment after they appear.
         await().untilAsserted(() -> {
             HttpResponse<String> health = http.send(readiness, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,29 @@
+package dev.iii.spring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * Binds the {@link IIIFunction} beside it to {@code engine::functions-available}: the function receives a
+ * {@link dev.iii.sdk.discovery.FunctionsAvailableEvent} whenever the set of functions on the engine changes.
+ * <pre>{@code
+ * @IIIFunction("catalog::refresh")
+ * @FunctionsAvailableTrigger
+ * void functionsChanged(FunctionsAvailableEvent event) { ... }
+ * }</pre>
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@IIITrigger(type = "engine::functions-available")
+public @interface FunctionsAvailableTrigger {
+
+    /** Metadata handed to the function on every fire, as {@code key=value} pairs. */
+    @AliasFor(annotation = IIITrigger.class)
+    String[] metadata() default {};
+}
