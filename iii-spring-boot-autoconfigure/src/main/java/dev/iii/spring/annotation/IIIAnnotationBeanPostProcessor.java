@@ -1,6 +1,7 @@
 package dev.iii.spring.annotation;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.BeanInitializationException;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -102,7 +104,44 @@ public class IIIAnnotationBeanPostProcessor
         String description = resolve(function.description());
         return new FunctionEndpoint(beanName, bean, invocable, id, StringUtils.hasText(description) ? description : null,
                 triggers.pairs(function.metadata(), "metadata", where), function.generateSchemas(),
-                triggers.bindings(method, id, where));
+                triggers.bindings(method, id, where), timeout(function.timeout(), where),
+                concurrency(function.concurrency(), where));
+    }
+
+    private Duration timeout(String value, String where) {
+        String text = resolve(value);
+        if (!StringUtils.hasText(text)) {
+            return null;
+        }
+        try {
+            Duration timeout = DurationStyle.detectAndParse(text.trim());
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return timeout;
+        }
+        catch (IllegalArgumentException ex) {
+            throw new BeanInitializationException("@IIIFunction on " + where + " has timeout '" + text + "': give a "
+                    + "positive duration such as 30s, 5m or PT2M");
+        }
+    }
+
+    private int concurrency(String value, String where) {
+        String text = resolve(value);
+        if (!StringUtils.hasText(text)) {
+            return 0;
+        }
+        try {
+            int concurrency = Integer.parseInt(text.trim());
+            if (concurrency < 0) {
+                throw new NumberFormatException();
+            }
+            return concurrency;
+        }
+        catch (NumberFormatException ex) {
+            throw new BeanInitializationException("@IIIFunction on " + where + " has concurrency '" + text + "': give "
+                    + "a whole number, 1 or more (0 or empty for no limit of its own)");
+        }
     }
 
     private String resolve(String value) {

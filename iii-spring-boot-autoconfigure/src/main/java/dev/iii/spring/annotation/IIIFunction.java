@@ -44,4 +44,17 @@ public @interface IIIFunction {
 
     /** Whether to send JSON Schemas generated from the payload parameter and return types. */
     boolean generateSchemas() default true;
+
+    /**
+     * How long the method may run before the worker answers its caller {@code handler_timeout} and interrupts
+     * it, as a duration ({@code 30s}, {@code 5m}, {@code PT2M}); empty uses {@code iii.handler-timeout}.
+     */
+    String timeout() default "";
+
+    /**
+     * How many invocations of this function may run at once, e.g. {@code 1} to serialize them; the rest wait
+     * their turn without holding back other functions. Empty or {@code 0}: no limit of its own beyond
+     * {@code iii.max-concurrent-invocations}.
+     */
+    String concurrency() default "";
 }

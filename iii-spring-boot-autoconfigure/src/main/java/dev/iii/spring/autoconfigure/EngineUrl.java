@@ -33,8 +33,11 @@ public final class EngineUrl {
         return uri;
     }
 
-    /** Query strings and user info may carry credentials: scheme, host, port and path only. */
-    public static String redact(URI uri) {
+    /**
+     * Query strings and user info may carry credentials: scheme, host, port and path only (as
+     * {@code WorkerOptions.safeUrl()} shows a URL that is valid).
+     */
+    private static String redact(URI uri) {
         String port = uri.getPort() >= 0 ? ":" + uri.getPort() : "";
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         return (uri.getScheme() == null ? "" : uri.getScheme() + "://") + (uri.getHost() == null ? "" : uri.getHost())

@@ -91,8 +91,11 @@ public final class IIIAutoConfiguration {
         WorkerOptions.Builder builder = WorkerOptions.builder().url(EngineUrl.parse(connection.getUrl(), source).toString())
                 .headers(connection.getHeaders()).invocationTimeout(properties.invocationTimeout())
                 .reconnectPolicy(reconnectPolicy(properties.reconnect()))
-                .maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()))
-                .maxConcurrentInvocations(properties.maxConcurrentInvocations()).executor(executor)
+                .maxConcurrentInvocations(properties.maxConcurrentInvocations())
+                .maxQueuedInvocations(properties.maxQueuedInvocations()).handlerTimeout(properties.handlerTimeout())
+                .maxSendQueueBytes(properties.sendQueueSize().toBytes())
+                .maxOfflineCalls(properties.offline().maxCalls()).maxOfflineBytes(properties.offline().maxSize().toBytes())
+                .executor(executor)
                 .connectTimeout(properties.connection().connectTimeout())
                 .pingInterval(properties.connection().pingInterval())
                 .idleTimeout(properties.connection().idleTimeout()).sendStackTraces(properties.sendStackTraces())
@@ -101,6 +104,9 @@ public final class IIIAutoConfiguration {
                 : environment.getProperty("spring.application.name");
         if (name != null) {
             builder.name(name);
+        }
+        if (properties.maxMessageSize() != null) {
+            builder.maxMessageSize((int) Math.min(Integer.MAX_VALUE, properties.maxMessageSize().toBytes()));
         }
         if (properties.worker().description() != null) {
             builder.description(properties.worker().description());

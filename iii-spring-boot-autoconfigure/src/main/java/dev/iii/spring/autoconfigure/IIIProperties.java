@@ -16,8 +16,17 @@ import org.springframework.util.unit.DataSize;
  * @param worker                   Identity of the worker
  * @param invocationTimeout        Default timeout of calls to other functions
  * @param reconnect                Retry policy after a lost connection
- * @param maxMessageSize           Largest inbound frame; larger frames are dropped with a warning
+ * @param maxMessageSize           Largest inbound frame; a larger one is refused with a warning before it is
+ *                                 buffered (an invocation is answered invalid_request); unset, a sixteenth of
+ *                                 the maximum heap, between 1MB and 64MB
  * @param maxConcurrentInvocations Handlers running at once; further invocations wait their turn
+ * @param maxQueuedInvocations     Invocations that may wait for a free handler; beyond that they are answered
+ *                                 worker_busy at once
+ * @param handlerTimeout           How long a handler may run before its caller is answered handler_timeout and
+ *                                 the handler is interrupted; @IIIFunction(timeout) overrides it
+ * @param sendQueueSize            Frames that may wait to be written to the engine's socket; beyond that a frame
+ *                                 is refused (send_queue_full) instead of piling up
+ * @param offline                  Calls made while there is no connection
  * @param shutdown                 Graceful shutdown
  * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
  * @param connection               WebSocket handshake and keepalive
@@ -26,7 +35,9 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("iii")
 public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
         @DefaultValue Worker worker, @DefaultValue("30s") Duration invocationTimeout, @DefaultValue Reconnect reconnect,
-        @DefaultValue("64MB") DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
+        DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
+        @DefaultValue("1024") int maxQueuedInvocations, @DefaultValue("5m") Duration handlerTimeout,
+        @DefaultValue("64MB") DataSize sendQueueSize, @DefaultValue Offline offline,
         @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
         @DefaultValue("false") boolean sendStackTraces) {
 
@@ -59,6 +70,15 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
     public record Reconnect(@DefaultValue("1s") Duration initialDelay, @DefaultValue("2.0") double multiplier,
             @DefaultValue("30s") Duration maxDelay, @DefaultValue("0.3") double jitter,
             @DefaultValue("-1") int maxRetries) {
+    }
+
+    /**
+     * Calls made while there is no connection: they wait for the next one, within their timeout.
+     *
+     * @param maxCalls Calls that may wait; more fail at once with offline_queue_full
+     * @param maxSize  Bytes of calls that may wait
+     */
+    public record Offline(@DefaultValue("10000") int maxCalls, @DefaultValue("64MB") DataSize maxSize) {
     }
 
     /**

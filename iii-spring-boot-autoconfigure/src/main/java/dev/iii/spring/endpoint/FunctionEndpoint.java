@@ -1,6 +1,7 @@
 package dev.iii.spring.endpoint;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +22,12 @@ import dev.iii.sdk.trigger.TriggerRequest;
  * @param metadata        registration metadata
  * @param generateSchemas whether to send generated JSON Schemas
  * @param triggers        bindings of this function
+ * @param timeout         how long an invocation may run, or {@code null} for the worker's handler timeout
+ * @param concurrency     invocations that may run at once, {@code 0} for no limit of its own
  */
 public record FunctionEndpoint(String beanName, Object bean, Method method, String functionId, String description,
-        Map<String, String> metadata, boolean generateSchemas, List<TriggerRequest> triggers) {
+        Map<String, String> metadata, boolean generateSchemas, List<TriggerRequest> triggers, Duration timeout,
+        int concurrency) {
 
     public FunctionEndpoint {
         metadata = Map.copyOf(metadata);
@@ -33,20 +37,21 @@ public record FunctionEndpoint(String beanName, Object bean, Method method, Stri
     /** A function served by {@code method} of {@code bean}, with schemas and nothing else. */
     public static FunctionEndpoint of(String functionId, Object bean, Method method) {
         return new FunctionEndpoint(bean.getClass().getSimpleName(), bean, method, functionId, null, Map.of(), true,
-                List.of());
+                List.of(), null, 0);
     }
 
     /** The same function with a description. */
     public FunctionEndpoint withDescription(String description) {
         return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas,
-                triggers);
+                triggers, timeout, concurrency);
     }
 
     /** The same function with one more binding. */
     public FunctionEndpoint withTrigger(TriggerRequest trigger) {
         List<TriggerRequest> all = new ArrayList<>(triggers);
         all.add(trigger);
-        return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas, all);
+        return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas, all,
+                timeout, concurrency);
     }
 
     /** {@code bean.method(ParamType, ...)}, for messages. */

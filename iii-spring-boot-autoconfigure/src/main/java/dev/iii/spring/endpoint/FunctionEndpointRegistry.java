@@ -44,7 +44,8 @@ public class FunctionEndpointRegistry {
             FunctionEndpoint endpoint = invoker.endpoint();
             FunctionOptions options = FunctionOptions.builder().description(endpoint.description())
                     .requestFormat(invoker.requestSchema()).responseFormat(invoker.responseSchema())
-                    .metadata(endpoint.metadata().isEmpty() ? null : endpoint.metadata()).build();
+                    .metadata(endpoint.metadata().isEmpty() ? null : endpoint.metadata())
+                    .timeout(endpoint.timeout()).maxConcurrency(endpoint.concurrency()).build();
             worker.registerFunction(endpoint.functionId(), options, invoker::invoke);
             for (TriggerRequest trigger : endpoint.triggers()) {
                 worker.registerTrigger(trigger);

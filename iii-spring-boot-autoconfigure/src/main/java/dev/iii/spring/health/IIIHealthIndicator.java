@@ -2,7 +2,6 @@ package dev.iii.spring.health;
 
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
-import dev.iii.spring.autoconfigure.EngineUrl;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
@@ -20,7 +19,7 @@ public class IIIHealthIndicator extends AbstractHealthIndicator {
     public IIIHealthIndicator(IIIWorker worker) {
         super("iii health check failed");
         this.worker = worker;
-        this.url = EngineUrl.redact(worker.options().url());
+        this.url = worker.options().safeUrl();
     }
 
     @Override

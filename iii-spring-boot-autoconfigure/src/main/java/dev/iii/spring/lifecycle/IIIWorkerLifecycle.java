@@ -6,7 +6,6 @@ import java.util.concurrent.CountDownLatch;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.Registration;
-import dev.iii.spring.autoconfigure.EngineUrl;
 import dev.iii.spring.diagnostics.EngineUnreachableException;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import org.apache.commons.logging.Log;
@@ -116,7 +115,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
             String reason = worker.fatalError().<Throwable>map(error -> error).or(worker::lastError)
                     .map(Throwable::getMessage).orElse(null);
             stop();
-            throw new EngineUnreachableException(EngineUrl.redact(worker.options().url()), timeout, reason);
+            throw new EngineUnreachableException(worker.options().safeUrl(), timeout, reason);
         }
     }
 

@@ -48,7 +48,9 @@ class IIIAutoConfigurationTests {
         runner.withPropertyValues("iii.worker.name=orders", "iii.worker.description=Order service",
                 "iii.worker.namespace=shop", "iii.invocation-timeout=5s", "iii.reconnect.max-retries=7",
                 "iii.max-message-size=2MB", "iii.max-concurrent-invocations=12", "iii.headers.authorization=Bearer x",
-                "iii.connection.ping-interval=5s", "iii.send-stack-traces=true").run(context -> {
+                "iii.connection.ping-interval=5s", "iii.send-stack-traces=true", "iii.handler-timeout=45s",
+                "iii.max-queued-invocations=7", "iii.send-queue-size=3MB", "iii.offline.max-calls=9",
+                "iii.offline.max-size=1MB").run(context -> {
                     assertThat(context).hasSingleBean(IIIWorker.class).hasSingleBean(IIIWorkerLifecycle.class)
                             .hasSingleBean(IIITemplate.class).hasSingleBean(FunctionEndpointRegistry.class)
                             .hasSingleBean(PropertiesIIIConnectionDetails.class);
@@ -64,6 +66,11 @@ class IIIAutoConfigurationTests {
                     assertThat(options.headers()).containsEntry("authorization", "Bearer x");
                     assertThat(options.pingInterval()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(options.sendStackTraces()).isTrue();
+                    assertThat(options.handlerTimeout()).isEqualTo(Duration.ofSeconds(45));
+                    assertThat(options.maxQueuedInvocations()).isEqualTo(7);
+                    assertThat(options.maxSendQueueBytes()).isEqualTo(3 * 1024 * 1024);
+                    assertThat(options.maxOfflineCalls()).isEqualTo(9);
+                    assertThat(options.maxOfflineBytes()).isEqualTo(1024 * 1024);
                     assertThat(options.framework()).isEqualTo("spring-boot");
                     assertThat(options.executor()).isSameAs(context.getBean(IIIAutoConfiguration.TASK_EXECUTOR_BEAN_NAME));
                     assertThat(context.getBean(IIIAutoConfiguration.TASK_EXECUTOR_BEAN_NAME))

@@ -1,0 +1,110 @@
+package dev.iii.spring.e2e;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import dev.iii.engine.EmbeddedEngine;
+import dev.iii.sdk.ConnectionState;
+import dev.iii.sdk.ErrorCode;
+import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.discovery.FunctionInfo;
+import dev.iii.spring.annotation.IIIFunction;
+import dev.iii.spring.autoconfigure.IIIAutoConfiguration;
+import dev.iii.spring.autoconfigure.IIIConnectionDetails;
+import dev.iii.spring.client.IIITemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+/** {@code @IIIFunction(timeout, concurrency)}: a function's own deadline and limit, through a real engine. */
+class FunctionLimitsTests {
+
+    private static EmbeddedEngine engine;
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, IIIAutoConfiguration.class))
+            .withBean(IIIConnectionDetails.class, () -> engine::url);
+
+    @BeforeAll
+    static void startEngine() {
+        engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start();
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    /** Functions with limits of their own; each test gets fresh latches. */
+    static class Limited {
+        final CountDownLatch serialRelease = new CountDownLatch(1);
+        final CountDownLatch never = new CountDownLatch(1);
+
+        @IIIFunction(value = "limits::slow", timeout = "${limits.timeout:200ms}")
+        String slow() throws InterruptedException {
+            never.await();
+            return "late";
+        }
+
+        @IIIFunction(value = "limits::serial", concurrency = "1")
+        String serial() throws InterruptedException {
+            serialRelease.await();
+            return "serial";
+        }
+
+        @IIIFunction("limits::free")
+        String free() {
+            return "free";
+        }
+    }
+
+    static class Misconfigured {
+        @IIIFunction(value = "limits::bad", timeout = "soon")
+        void bad() {
+        }
+    }
+
+    @Test
+    void aFunctionsTimeoutAnswersItsCallerAndItsConcurrencyHoldsBackOnlyItself() {
+        runner.withBean(Limited.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            IIIWorker worker = context.getBean(IIIWorker.class);
+            IIITemplate iii = context.getBean(IIITemplate.class);
+            Limited limited = context.getBean(Limited.class);
+            await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+            await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+                    .containsAll(List.of("limits::slow", "limits::serial", "limits::free")));
+
+            InvocationException timedOut = catchThrowableOfType(InvocationException.class,
+                    () -> iii.function("limits::slow").retrieve(JsonNode.class));
+            assertThat(timedOut.getCode()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
+
+            CompletableFuture<String> first = iii.function("limits::serial").retrieveAsync(String.class);
+            CompletableFuture<String> second = iii.function("limits::serial").retrieveAsync(String.class);
+            await().until(() -> worker.inFlightInvocations() == 2);
+            assertThat(iii.function("limits::free").retrieve(String.class)).isEqualTo("free");
+            assertThat(first).isNotDone();
+            assertThat(second).isNotDone();
+            limited.serialRelease.countDown();
+            assertThat(first.join()).isEqualTo("serial");
+            assertThat(second.join()).isEqualTo("serial");
+            limited.never.countDown();
+        });
+    }
+
+    @Test
+    void aTimeoutThatDoesNotParseFailsStartupNamingBeanAndMethod() {
+        runner.withBean("misconfigured", Misconfigured.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("misconfigured.bad").hasMessageContaining("'soon'"));
+    }
+}
