@@ -51,6 +51,9 @@ public final class IIIAutoConfiguration {
 
     private static final Log log = LogFactory.getLog(IIIAutoConfiguration.class);
 
+    /** Threads beyond the handlers' cap, for trigger providers' callbacks, which the cap does not count. */
+    private static final int PROVIDER_CALLBACK_HEADROOM = 8;
+
     @Bean
     @ConditionalOnMissingBean(IIIConnectionDetails.class)
     PropertiesIIIConnectionDetails iiiConnectionDetails(IIIProperties properties) {
@@ -73,10 +76,13 @@ public final class IIIAutoConfiguration {
     @ConditionalOnThreading(Threading.PLATFORM)
     ThreadPoolTaskExecutor iiiThreadPoolTaskExecutor(IIIProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-        // The worker already caps concurrency at max-concurrent-invocations; the pool only needs that many.
-        executor.setCorePoolSize(properties.maxConcurrentInvocations());
-        executor.setMaxPoolSize(properties.maxConcurrentInvocations());
-        executor.setAllowCoreThreadTimeOut(true);
+        // Threads on demand: with no queue, a task goes to an idle thread, or to a new one while fewer than the
+        // maximum exist (a core size would start a thread per task until it is reached). The worker already
+        // caps handlers at max-concurrent-invocations; the headroom is for trigger providers' callbacks.
+        executor.setCorePoolSize(0);
+        executor.setQueueCapacity(0);
+        executor.setMaxPoolSize(properties.maxConcurrentInvocations() + PROVIDER_CALLBACK_HEADROOM);
+        executor.setKeepAliveSeconds(60);
         executor.setThreadNamePrefix("iii-invocation-");
         return executor;
     }

@@ -103,6 +103,25 @@ class FunctionLimitsTests {
     }
 
     @Test
+    void theInvocationPoolGrowsOnlyAsFarAsTheLoadNeeds() {
+        runner.withBean(Limited.class).run(context -> {
+            IIIWorker worker = context.getBean(IIIWorker.class);
+            IIITemplate iii = context.getBean(IIITemplate.class);
+            await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+            await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+                    .contains("limits::free"));
+            for (int i = 0; i < 200; i++) {
+                assertThat(iii.function("limits::free").retrieve(String.class)).isEqualTo("free");
+            }
+            // One call at a time needs a thread or two, not one per call up to the cap of 256.
+            assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
+                    .filteredOn(name -> name.startsWith("iii-invocation-"))
+                    .allSatisfy(name -> assertThat(Integer.parseInt(name.substring("iii-invocation-".length())))
+                            .isLessThanOrEqualTo(16));
+        });
+    }
+
+    @Test
     void aTimeoutThatDoesNotParseFailsStartupNamingBeanAndMethod() {
         runner.withBean("misconfigured", Misconfigured.class).run(context -> assertThat(context).hasFailed()
                 .getFailure().rootCause().hasMessageContaining("misconfigured.bad").hasMessageContaining("'soon'"));
