@@ -47,6 +47,7 @@ public final class InvocationServer implements Invocation.Outcome {
     /** Every accepted invocation until it is answered and its slot is back, by invocation id (or a local one). */
     private final Map<UUID, Invocation> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger overdue = new AtomicInteger();
+    private final ThrottledWarning unreadable = new ThrottledWarning(log);
     private final AtomicLong voidInvocations = new AtomicLong();
     private final Object idle = new Object();
     private volatile boolean draining;
@@ -98,10 +99,10 @@ public final class InvocationServer implements Invocation.Outcome {
     /** A frame that could not be read: an invocation with an id still gets its one answer. */
     public void undecodable(EngineLink link, FrameHead head, String reason) {
         if (!"invokefunction".equals(head.type()) || head.invocationId() == null) {
-            log.warn("Dropped a frame from the iii engine that could not be read: {}", reason);
+            unreadable.warn("Dropped a frame from the iii engine that could not be read: " + reason);
             return;
         }
-        log.warn("Answered an invocation of {} whose frame could not be read: {}", head.functionId(), reason);
+        unreadable.warn("Answered an invocation of " + head.functionId() + " whose frame could not be read: " + reason);
         InvokeFunction stub = InvokeFunction.call(head.invocationId(),
                 head.functionId() != null && !head.functionId().isEmpty() ? head.functionId() : "unknown",
                 dev.iii.protocol.RawJson.NULL, null, null, null, null, null);
