@@ -13,11 +13,14 @@ import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.spring.annotation.IIIFunction;
 import dev.iii.spring.autoconfigure.IIIAutoConfiguration;
 import dev.iii.spring.autoconfigure.IIIConnectionDetails;
+import dev.iii.spring.autoconfigure.IIIHealthContributorAutoConfiguration;
 import dev.iii.spring.client.IIITemplate;
+import dev.iii.spring.health.IIIHealthIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.JsonNode;
@@ -68,6 +71,24 @@ class FunctionLimitsTests {
         }
     }
 
+    /** One that ignores its interrupt, as some blocking code does. */
+    static class Stubborn {
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @IIIFunction(value = "limits::stubborn", timeout = "100ms")
+        String stubborn() {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                }
+                catch (InterruptedException ex) {
+                    // ignored on purpose
+                }
+            }
+            return "done";
+        }
+    }
+
     static class Misconfigured {
         @IIIFunction(value = "limits::bad", timeout = "soon")
         void bad() {
@@ -100,6 +121,28 @@ class FunctionLimitsTests {
             assertThat(second.join()).isEqualTo("serial");
             limited.never.countDown();
         });
+    }
+
+    @Test
+    void healthIsOutOfServiceWhileEveryHandlerSlotIsHeldPastItsDeadline() {
+        runner.withConfiguration(AutoConfigurations.of(IIIHealthContributorAutoConfiguration.class))
+                .withBean(Stubborn.class).withPropertyValues("iii.max-concurrent-invocations=1").run(context -> {
+                    IIIWorker worker = context.getBean(IIIWorker.class);
+                    IIIHealthIndicator health = context.getBean(IIIHealthIndicator.class);
+                    await().until(() -> health.health(false).getStatus().equals(Status.UP));
+                    await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId)
+                            .toList().contains("limits::stubborn"));
+
+                    InvocationException timedOut = catchThrowableOfType(InvocationException.class,
+                            () -> context.getBean(IIITemplate.class).function("limits::stubborn").retrieve(String.class));
+                    assertThat(timedOut.getCode()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
+                    await().until(() -> health.health(true).getStatus().equals(Status.OUT_OF_SERVICE));
+                    assertThat(health.health(true).getDetails()).containsEntry("state", "WEDGED")
+                            .containsEntry("invocationsOverdue", 1);
+
+                    context.getBean(Stubborn.class).release.countDown();
+                    await().until(() -> health.health(false).getStatus().equals(Status.UP));
+                });
     }
 
     @Test
