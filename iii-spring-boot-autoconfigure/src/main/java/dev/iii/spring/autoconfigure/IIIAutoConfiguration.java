@@ -11,6 +11,7 @@ import dev.iii.spring.annotation.IIIBootstrapConfiguration;
 import dev.iii.spring.client.IIIClientFactory;
 import dev.iii.spring.client.IIIClientsRegistrar;
 import dev.iii.spring.client.IIITemplate;
+import dev.iii.spring.diagnostics.EmbeddedEngineSettingsCheck;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import dev.iii.spring.lifecycle.IIIWorkerLifecycle;
 import dev.iii.spring.observation.CallObservationConvention;
@@ -19,6 +20,7 @@ import dev.iii.spring.schema.FunctionSchemaGenerator;
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -128,6 +130,12 @@ public final class IIIAutoConfiguration {
     private static ReconnectPolicy reconnectPolicy(IIIProperties.Reconnect reconnect) {
         return new ReconnectPolicy(reconnect.initialDelay(), reconnect.multiplier(), reconnect.maxDelay(),
                 reconnect.jitter(), reconnect.maxRetries());
+    }
+
+    @Bean
+    static EmbeddedEngineSettingsCheck iiiEmbeddedEngineSettingsCheck(Environment environment,
+            ListableBeanFactory beans, ObjectProvider<IIIWorker> worker) {
+        return new EmbeddedEngineSettingsCheck(environment, beans, worker);
     }
 
     @Bean

@@ -32,7 +32,7 @@ class IIIDevelopmentEngineTests {
     }
 
     @Test
-    void theApplicationRunsOnTheEngineWhateverItsUrlSays() throws Exception {
+    void theApplicationRunsOnTheEngineWhateverItsUrlSays(CapturedOutput output) throws Exception {
         try (ConfigurableApplicationContext application = run("--iii.embedded.port=0", "--iii.embedded.http-port=0",
                 "--iii.url=ws://127.0.0.1:9")) {
             EmbeddedEngine engine = application.getBean(EmbeddedEngine.class);
@@ -43,6 +43,18 @@ class IIIDevelopmentEngineTests {
                     .newBuilder(URI.create(engine.httpUrl() + "/hello/ada")).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(greeting.body()).isEqualTo("\"hello ada\"");
+            assertThat(output).doesNotContain("no embedded iii engine runs");
+        }
+    }
+
+    @Test
+    void itsSettingsInAnApplicationStartedWithoutItAreAWarning(CapturedOutput output) {
+        try (ConfigurableApplicationContext application = SpringApplication.run(DevelopmentApplication.class,
+                "--iii.embedded.port=0", "--iii.url=ws://127.0.0.1:9")) {
+            assertThat(application.getBeansOfType(EmbeddedEngine.class)).isEmpty();
+            assertThat(output).contains("iii.embedded.port is set, but no embedded iii engine runs in this application, "
+                    + "so the worker connects to ws://127.0.0.1:9. IIIDevelopmentEngine is on the classpath but not part "
+                    + "of this application");
         }
     }
 
