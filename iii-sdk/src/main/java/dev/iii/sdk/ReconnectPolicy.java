@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * How a worker retries after losing its connection: the delay before attempt {@code n} (from 0) is
- * {@code min(initialDelay * multiplier^n, maxDelay)}, randomised by {@code ±jitter}; the attempt counter
- * resets after every successful connection.
+ * {@code min(initialDelay * multiplier^n, maxDelay)}, randomised by {@code ±jitter}. The attempt counter
+ * resets once a connection has stayed up for {@code maxDelay}: an engine or proxy that accepts connections
+ * and drops them at once is retried ever more slowly.
  *
  * @param initialDelay delay before the first retry (1 s by default)
  * @param multiplier   growth factor per attempt (2 by default)

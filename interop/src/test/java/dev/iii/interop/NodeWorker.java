@@ -94,6 +94,17 @@ final class NodeWorker implements AutoCloseable {
         }
     }
 
+    /** Writes one line to the script's standard input. */
+    void send(String line) {
+        try {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(script + " no longer reads its input:\n" + output(), ex);
+        }
+    }
+
     String output() {
         return String.join("\n", lines);
     }
