@@ -55,8 +55,18 @@ public final class ControlChannel {
         }
     }
 
-    /** Serves commands until stdin ends. */
-    public void serve() throws IOException {
+    /** Serves commands until stdin ends, then runs {@code onEnd} and exits the process. */
+    public void serve(Runnable onEnd) throws IOException {
+        try {
+            serveUntilStdinEnds();
+        }
+        finally {
+            onEnd.run();
+            System.exit(0);
+        }
+    }
+
+    private void serveUntilStdinEnds() throws IOException {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {

@@ -39,7 +39,7 @@ public final class RawCaller implements EchoCalls {
     public static void main(String[] args) throws Exception {
         RawCaller caller = new RawCaller(URI.create(args[0]));
         ControlChannel.reply("ready", Map.of());
-        CallerCommands.install(new ControlChannel(), caller).serve();
+        CallerCommands.install(new ControlChannel(), caller).serve(caller.socket::close);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class RawEchoWorker {
         RawEchoWorker worker = new RawEchoWorker(URI.create(args[0]), args[1], args[2]);
         worker.register();
         ControlChannel.reply("ready", Map.of());
-        new ControlChannel().serve();
+        new ControlChannel().serve(worker.socket::close);
     }
 
     private void register() {

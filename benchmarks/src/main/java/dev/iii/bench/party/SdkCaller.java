@@ -33,8 +33,7 @@ public final class SdkCaller implements EchoCalls {
             throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
         }
         ControlChannel.reply("ready", Map.of());
-        CallerCommands.install(new ControlChannel(), new SdkCaller(worker)).serve();
-        worker.shutdown(Duration.ofSeconds(5));
+        CallerCommands.install(new ControlChannel(), new SdkCaller(worker)).serve(() -> worker.shutdown(Duration.ofSeconds(5)));
     }
 
     @Override

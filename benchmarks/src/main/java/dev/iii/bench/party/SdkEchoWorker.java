@@ -24,7 +24,6 @@ public final class SdkEchoWorker {
             throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
         }
         ControlChannel.reply("ready", Map.of());
-        new ControlChannel().serve();
-        worker.shutdown(Duration.ofSeconds(5));
+        new ControlChannel().serve(() -> worker.shutdown(Duration.ofSeconds(5)));
     }
 }

@@ -38,8 +38,8 @@ public final class SdkRegistrationWorker {
         }
         SdkRegistrationWorker registration = new SdkRegistrationWorker(worker);
         ControlChannel.reply("ready", Map.of());
-        new ControlChannel().on("register", a -> registration.register(Integer.parseInt(a[0]), a[1])).serve();
-        worker.shutdown(Duration.ofSeconds(5));
+        new ControlChannel().on("register", a -> registration.register(Integer.parseInt(a[0]), a[1]))
+                .serve(() -> worker.shutdown(Duration.ofSeconds(5)));
     }
 
     private Map<String, Object> register(int count, String prefix) throws Exception {

@@ -30,7 +30,6 @@ public class SpringEchoWorker {
             throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
         }
         ControlChannel.reply("ready", Map.of());
-        new ControlChannel().serve();
-        context.close();
+        new ControlChannel().serve(context::close);
     }
 }
