@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ public final class BenchmarkHarness {
     }
 
     private static void run(HarnessOptions options) {
+        long started = System.nanoTime();
         Path runDirectory = options.repository().resolve("benchmarks/target/bench-runs")
                 .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Layout layout = Layout.of(options.repository(), runDirectory);
@@ -108,7 +110,7 @@ public final class BenchmarkHarness {
         RunResults results = new RunResults(options.command(), options.quick() ? "quick" : "full", plan,
                 options.skippedCells(), options.maxInFlightBytes(), facts.atEnd(), proc.tickNanos(), variants,
                 measurements, fleet.negotiatedExtensions(), fleet.deflateDeclined(), footprints, REGISTERED_FUNCTIONS,
-                registrationNode, registrations, startups, jmh);
+                registrationNode, registrations, startups, jmh, Duration.ofNanos(System.nanoTime() - started));
         write(results, options);
     }
 

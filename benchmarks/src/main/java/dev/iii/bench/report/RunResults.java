@@ -1,5 +1,6 @@
 package dev.iii.bench.report;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -33,11 +34,12 @@ import dev.iii.bench.run.Variant;
  * @param registrations       every registration round
  * @param startups            every quickstart start-up
  * @param jmh                 the JMH scores (empty when JMH was skipped)
+ * @param duration            how long the run took, build excluded
  */
 public record RunResults(String command, String mode, LoadMatrix.Plan plan, List<Cell> skippedCells,
         long maxInFlightBytes, MachineFacts facts, long clockTickNanos, List<Variant> variants,
         List<Measurement> measurements, Map<String, String> extensions, boolean deflateDeclined,
         List<IdleFootprint.Result> footprints, int registeredFunctions, NodeCompression registrationNode,
         List<RegistrationTiming.Result> registrations, List<QuickstartStartup.Result> startups,
-        List<JmhSuite.Score> jmh) {
+        List<JmhSuite.Score> jmh, Duration duration) {
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,15 +82,19 @@ public final class LoadMatrix {
         return measurements;
     }
 
-    /** Runs each variant unmeasured at the first cell for {@code plan.initialWarmup()}. */
+    /**
+     * Runs each variant unmeasured for {@code plan.initialWarmup()}, with the first payload at its most calls in
+     * flight (the most calls per second, so the most for the JIT compilers to see).
+     */
     private void warmUp(Plan plan) {
-        Cell first = plan.cells().get(0);
-        Path payload = Payloads.write(payloadDirectory, first.payloadBytes());
-        Progress progress = new Progress("warm-up, " + first + ", " + plan.initialWarmup().toMillis() / 1000.0 + " s each",
-                variants.size());
+        int bytes = plan.cells().get(0).payloadBytes();
+        Cell busiest = plan.cells().stream().filter(cell -> cell.payloadBytes() == bytes)
+                .max(Comparator.comparingInt(Cell::concurrency)).orElseThrow();
+        Path payload = Payloads.write(payloadDirectory, bytes);
+        Progress progress = new Progress("warm-up, " + busiest + ", " + plan.initialWarmup().toSeconds() + " s each", variants.size());
         for (Variant variant : variants) {
             ChildProcess caller = fleet.caller(variant.caller());
-            caller.request("start " + variant.worker().functionId() + " " + first.concurrency() + " " + payload, COMMAND_TIMEOUT);
+            caller.request("start " + variant.worker().functionId() + " " + busiest.concurrency() + " " + payload, COMMAND_TIMEOUT);
             sleep(plan.initialWarmup());
             JsonNode window = caller.request("stop", STOP_TIMEOUT);
             progress.step(variant + ": " + window.path("count").asLong() + " calls, " + window.path("errors").asLong() + " errors");
