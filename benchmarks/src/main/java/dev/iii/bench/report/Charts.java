@@ -63,9 +63,9 @@ final class Charts {
         }
         LogAxis inFlight = new LogAxis("calls in flight");
         inFlight.setBase(2);
-        inFlight.setTickUnit(new NumberTickUnit(2));
+        inFlight.setTickUnit(new NumberTickUnit(1));
         inFlight.setNumberFormatOverride(new DecimalFormat("0"));
-        ValueAxis values = logValues ? new LogAxis(valueLabel) : new NumberAxis(valueLabel);
+        ValueAxis values = logValues ? decades(valueLabel, data) : new NumberAxis(valueLabel);
         if (values instanceof NumberAxis number) {
             number.setAutoRangeIncludesZero(true);
         }
@@ -79,6 +79,27 @@ final class Charts {
         }
         XYPlot plot = new XYPlot(data, inFlight, values, renderer);
         write(file, style(new JFreeChart(title, titleFont(), plot, true)));
+    }
+
+    /** A base-10 log axis from the decade below the smallest value to the decade above the largest, a tick each. */
+    private static LogAxis decades(String label, YIntervalSeriesCollection data) {
+        double lowest = Double.MAX_VALUE;
+        double highest = Double.MIN_VALUE;
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            for (int item = 0; item < data.getItemCount(series); item++) {
+                lowest = Math.min(lowest, data.getStartYValue(series, item));
+                highest = Math.max(highest, data.getEndYValue(series, item));
+            }
+        }
+        LogAxis axis = new LogAxis(label);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setMinorTickCount(9);
+        axis.setMinorTickMarksVisible(true);
+        axis.setNumberFormatOverride(new DecimalFormat("#,##0.###"));
+        if (lowest > 0 && highest >= lowest) {
+            axis.setRange(Math.pow(10, Math.floor(Math.log10(lowest))), Math.pow(10, Math.ceil(Math.log10(highest) + 1e-9)));
+        }
+        return axis;
     }
 
     /** Stacked bars: for each bar, one segment per part. */

@@ -246,7 +246,8 @@ public final class PerformanceReport {
         }
         line("### Registering " + String.format(Locale.ROOT, "%,d", run.registeredFunctions()) + " functions");
         line();
-        line("A fresh worker per round, connected, registers " + run.registeredFunctions() + " echo functions and calls "
+        line("A fresh worker per round, connected, registers " + String.format(Locale.ROOT, "%,d", run.registeredFunctions())
+                + " echo functions and calls "
                 + "the last until it answers (then, untimed, checks that every one answers); then a second batch in the "
                 + "same process, warm. Milliseconds from the first `registerFunction` call; under each figure its ratio "
                 + "to Node's (" + run.registrationNode().description() + ").");
@@ -337,7 +338,7 @@ public final class PerformanceReport {
         line("| benchmark | parameters | ns/op | ± | B/op |");
         line("|---|---|---:|---:|---:|");
         for (JmhSuite.Score score : run.jmh()) {
-            line("| " + score.benchmark() + " | " + score.parameters().replace(">", "&gt;") + " | " + Figures.number(score.nanosPerOp())
+            line("| " + score.benchmark() + " | `" + score.parameters() + "` | " + Figures.number(score.nanosPerOp())
                     + " | " + Figures.number(score.error()) + " | " + Figures.number(score.bytesPerOp()) + " |");
         }
         line();
