@@ -27,7 +27,8 @@ import dev.iii.bench.run.NodeInstall;
  * @param node          Node.js and the Node SDK
  * @param loadAtStart   {@code /proc/loadavg}'s 1, 5 and 15 minute averages at the start
  * @param loadAtEnd     the same at the end
- * @param commit        the checkout's commit, with {@code +changes} when it had uncommitted changes
+ * @param commit        the checkout's commit, with {@code +changes} when it had uncommitted changes (other than
+ *                      the page and plots a run writes)
  */
 public record MachineFacts(String started, int cores, String cpu, long memoryBytes, String os, String jvm, String node,
         String loadAtStart, String loadAtEnd, String commit) {
@@ -79,7 +80,9 @@ public record MachineFacts(String started, int cores, String cpu, long memoryByt
         if (head.isEmpty()) {
             return "unknown (not a git checkout)";
         }
-        return git(repository, "status", "--porcelain", "--untracked-files=no").isEmpty() ? head : head + " +changes";
+        // What a run writes itself does not count as a change to what it measured.
+        return git(repository, "status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/performance.md",
+                ":!docs/images/performance").isEmpty() ? head : head + " +changes";
     }
 
     private static String git(Path repository, String... args) {
