@@ -1,0 +1,35 @@
+package dev.iii.bench.report;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.iii.bench.run.Cell;
+import dev.iii.bench.run.Measurement;
+import dev.iii.bench.run.Role;
+import dev.iii.bench.run.Variant;
+
+/**
+ * Every round of one variant in one cell, summarised.
+ *
+ * @param completed    calls completed in all rounds
+ * @param errors       calls failed in all rounds
+ * @param fewestPerRound the smallest number of calls completed in one round
+ */
+public record VariantStats(Variant variant, Cell cell, long completed, long errors, long fewestPerRound,
+        Spread throughput, Spread p50, Spread p99, Spread p999, Map<Role, Spread> cpuMicros) {
+
+    public static VariantStats of(Variant variant, Cell cell, List<Measurement> rounds) {
+        Map<Role, Spread> cpu = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            cpu.put(role, Spread.of(rounds.stream().map(m -> m.cpuMicrosPerInvocation(role)).toList()));
+        }
+        return new VariantStats(variant, cell, rounds.stream().mapToLong(Measurement::completed).sum(),
+                rounds.stream().mapToLong(Measurement::errors).sum(),
+                rounds.stream().mapToLong(Measurement::completed).min().orElse(0),
+                Spread.of(rounds.stream().map(Measurement::invocationsPerSecond).toList()),
+                Spread.of(rounds.stream().map(m -> m.latencyMillis(50)).toList()),
+                Spread.of(rounds.stream().map(m -> m.latencyMillis(99)).toList()),
+                Spread.of(rounds.stream().map(m -> m.latencyMillis(99.9)).toList()), cpu);
+    }
+}
