@@ -107,6 +107,12 @@ final class RawWebSocketPeer implements AutoCloseable {
             out.flush();
         }
 
+        /** Sends a close frame with {@code code} and no reason, as an engine or a proxy ending the connection. */
+        synchronized void sendClose(int code) throws IOException {
+            out.write(new byte[] { (byte) 0x88, 2, (byte) (code >>> 8), (byte) code });
+            out.flush();
+        }
+
         /** Reads the next frame the worker sent; blocks. */
         Frame readFrame() throws IOException {
             int first = readByte();

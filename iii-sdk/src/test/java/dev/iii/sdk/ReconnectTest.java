@@ -40,7 +40,7 @@ class ReconnectTest {
     }
 
     @ParameterizedTest(name = "close {0}")
-    @ValueSource(ints = { 1000, 1001, 1011 })
+    @ValueSource(ints = { 1000, 1001, 1009, 1011 })
     void everyCloseTheWorkerDidNotAskForIsFollowedByAReconnect(int code) throws Exception {
         engine = TestEngine.start();
         worker = III.registerWorker(WorkerOptions.builder().url(engine.url()).name("closed-" + code)
@@ -53,6 +53,19 @@ class ReconnectTest {
         assertThat(worker.reconnectCount()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "close {0}")
+    @ValueSource(ints = { 1000, 1001, 1009, 1011 })
+    void aCloseBeforeTheHandshakeIsAnsweredIsFollowedByAReconnect(int code) throws Exception {
+        peer = new RawWebSocketPeer();
+        worker = III.registerWorker(WorkerOptions.builder().url(peer.url()).name("closed-at-once-" + code)
+                .reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
+        peer.nextConnection().sendClose(code);
+        peer.nextConnection().acceptHandshake("w-2");
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        assertThat(worker.workerId()).hasValue("w-2");
+    }
+
+    /** What the worker sees as close code 1006: the socket ends without a close frame. */
     @Test
     void aDroppedSocketWithoutACloseIsFollowedByAReconnect() throws Exception {
         peer = new RawWebSocketPeer();
