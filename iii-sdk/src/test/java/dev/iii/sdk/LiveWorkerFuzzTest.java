@@ -41,6 +41,7 @@ class LiveWorkerFuzzTest {
     private static TestEngine.WorkerSide side;
     /** How many answers each invocation id that was sent should get. */
     private static final Map<UUID, Integer> expected = new HashMap<>();
+    private static int sent;
 
     @BeforeContainer
     static void connect() throws Exception {
@@ -67,6 +68,8 @@ class LiveWorkerFuzzTest {
             }
             assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
             assertThat(side.isOpen()).isTrue();
+            System.out.printf("live worker fuzz: %d hostile frames sent, %d of them invocations with a readable id, each "
+                    + "answered once; connection up, %d reconnects%n", sent, expected.size(), worker.reconnectCount());
         }
         finally {
             worker.shutdown(Duration.ofSeconds(1));
@@ -100,6 +103,7 @@ class LiveWorkerFuzzTest {
             expected.put(answerable, 1);
         }
         side.sendRaw(text);
+        sent++;
     }
 
     /** Every invocation id becomes a fresh one, so that each input stands on its own. */
