@@ -13,23 +13,30 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Self-signed certificates for TLS tests, made with the JDK's {@code keytool}: one for {@code 127.0.0.1}, one
- * for another host, and a trust store that trusts both.
+ * Self-signed certificates for TLS tests, made once per JVM with the JDK's {@code keytool}: key stores (PKCS12,
+ * password {@link #PASSWORD}) for {@code 127.0.0.1} and for another host, a trust store that trusts both, and one
+ * that trusts only the other host's. Shared with the starter's tests through this module's test jar.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
     private static TestCertificates made;
 
-    final Path loopback;
-    final Path wrongHost;
-    final Path trust;
+    /** Key store of a certificate for {@code 127.0.0.1}. */
+    public final Path loopback;
+    /** Key store of a certificate for {@code wrong.example}. */
+    public final Path wrongHost;
+    /** Trust store trusting both certificates. */
+    public final Path trust;
+    /** Trust store trusting only the {@code wrong.example} certificate: the loopback one is untrusted. */
+    public final Path trustWrongHostOnly;
 
     private TestCertificates(Path dir) throws Exception {
         loopback = dir.resolve("loopback.p12");
         wrongHost = dir.resolve("wrong-host.p12");
         trust = dir.resolve("trust.p12");
+        trustWrongHostOnly = dir.resolve("trust-wrong-host-only.p12");
         keytool("-genkeypair", "-alias", "engine", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-keystore", loopback.toString(),
                 "-storetype", "PKCS12", "-storepass", PASSWORD);
@@ -43,10 +50,14 @@ final class TestCertificates {
             keytool("-importcert", "-noprompt", "-alias", store.getFileName().toString(), "-file",
                     certificate.toString(), "-keystore", trust.toString(), "-storetype", "PKCS12", "-storepass",
                     PASSWORD);
+            if (store.equals(wrongHost)) {
+                keytool("-importcert", "-noprompt", "-alias", "wrong-host", "-file", certificate.toString(),
+                        "-keystore", trustWrongHostOnly.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+            }
         }
     }
 
-    static synchronized TestCertificates get() throws Exception {
+    public static synchronized TestCertificates get() throws Exception {
         if (made == null) {
             made = new TestCertificates(Files.createTempDirectory("iii-test-certificates"));
         }
@@ -54,7 +65,7 @@ final class TestCertificates {
     }
 
     /** A client context that trusts both certificates. */
-    SSLContext trustingBoth() throws Exception {
+    public SSLContext trustingBoth() throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(trust)) {
             store.load(in, PASSWORD.toCharArray());

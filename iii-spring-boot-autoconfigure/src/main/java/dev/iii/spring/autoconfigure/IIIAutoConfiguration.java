@@ -1,5 +1,6 @@
 package dev.iii.spring.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -27,6 +28,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -58,8 +61,8 @@ public final class IIIAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(IIIConnectionDetails.class)
-    PropertiesIIIConnectionDetails iiiConnectionDetails(IIIProperties properties) {
-        return new PropertiesIIIConnectionDetails(properties);
+    PropertiesIIIConnectionDetails iiiConnectionDetails(IIIProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        return new PropertiesIIIConnectionDetails(properties, sslBundles.getIfAvailable());
     }
 
     // Not a default candidate: an Executor bean that is one makes Boot skip its applicationTaskExecutor, and
@@ -96,7 +99,8 @@ public final class IIIAutoConfiguration {
             ObjectProvider<IIIWorkerOptionsCustomizer> customizers, Environment environment) {
         String source = connection instanceof PropertiesIIIConnectionDetails ? "iii.url"
                 : "the " + IIIConnectionDetails.class.getSimpleName() + " bean";
-        WorkerOptions.Builder builder = WorkerOptions.builder().url(EngineUrl.parse(connection.getUrl(), source).toString())
+        URI url = EngineUrl.parse(connection.getUrl(), source);
+        WorkerOptions.Builder builder = WorkerOptions.builder().url(url.toString())
                 .headers(connection.getHeaders()).invocationTimeout(properties.invocationTimeout())
                 .reconnectPolicy(reconnectPolicy(properties.reconnect()))
                 .maxConcurrentInvocations(properties.maxConcurrentInvocations())
@@ -121,6 +125,16 @@ public final class IIIAutoConfiguration {
         }
         if (properties.worker().namespace() != null) {
             builder.namespace(properties.worker().namespace());
+        }
+        SslBundle ssl = connection.getSslBundle();
+        if (ssl != null) {
+            if ("wss".equalsIgnoreCase(url.getScheme())) {
+                builder.sslContext(ssl.createSslContext());
+            }
+            else {
+                log.warn("An SSL bundle is set for the iii engine connection (iii.ssl.bundle), but the engine URL "
+                        + "(" + source + ") is " + url.getScheme() + "://: the connection is not encrypted; use wss://");
+            }
         }
         jsonMapper.ifAvailable(builder::jsonMapper);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));

@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
  * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
  * @param connection               WebSocket handshake and keepalive
  * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
+ * @param ssl                      TLS for wss:// engine URLs
  */
 @ConfigurationProperties("iii")
 public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
@@ -39,10 +40,19 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
         @DefaultValue("1024") int maxQueuedInvocations, @DefaultValue("5m") Duration handlerTimeout,
         @DefaultValue("64MB") DataSize sendQueueSize, @DefaultValue Offline offline,
         @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
-        @DefaultValue("false") boolean sendStackTraces) {
+        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Ssl ssl) {
 
     public IIIProperties {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /**
+     * TLS for wss:// engine URLs.
+     *
+     * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) whose trust material, and key material for
+     *               mutual TLS, the connection uses; unset, the JVM's default trust store
+     */
+    public record Ssl(String bundle) {
     }
 
     /**
