@@ -31,6 +31,7 @@ final class FrameMembers {
             Map.entry("response_format", Kind.JSON),
             Map.entry("trigger_request_format", Kind.JSON),
             Map.entry("call_request_format", Kind.JSON),
+            Map.entry("features", Kind.JSON),
             Map.entry("error", Kind.ERROR),
             Map.entry("action", Kind.ACTION),
             Map.entry("invocation", Kind.HTTP_INVOCATION));

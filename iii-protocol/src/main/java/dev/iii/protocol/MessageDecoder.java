@@ -77,7 +77,8 @@ final class MessageDecoder {
         }
         try {
             return switch (type) {
-                case "workerregistered" -> new WorkerRegistered(m.string("worker_id"), m.string("reattach_token"));
+                case "workerregistered" -> new WorkerRegistered(m.string("worker_id"), m.string("reattach_token"),
+                        m.json("features"));
                 case "registerfunction" -> new RegisterFunction(m.string("id"), m.string("description"),
                         m.json("request_format"), m.json("response_format"), m.json("metadata"),
                         m.httpInvocation("invocation"));

@@ -79,6 +79,7 @@ final class MessageEncoder {
         if (message instanceof WorkerRegistered m) {
             string(g, "worker_id", m.workerId());
             string(g, "reattach_token", m.reattachToken());
+            json(g, "features", m.features());
         }
         else if (message instanceof RegisterFunction m) {
             string(g, "id", m.id());

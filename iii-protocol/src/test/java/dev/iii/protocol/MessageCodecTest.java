@@ -51,6 +51,16 @@ class MessageCodecTest {
     }
 
     @Test
+    void theFeaturesANewerEngineOffersAreKeptAsSentAndWrittenBack() {
+        WorkerRegistered registered = (WorkerRegistered) codec.decode("{\"type\":\"workerregistered\",\"worker_id\":\"w\","
+                + "\"reattach_token\":\"t\",\"features\":[\"observe\",{\"future\":1}],\"later\":true}");
+        assertThat(registered.features()).hasToString("[\"observe\",{\"future\":1}]");
+        assertThat(codec.encodeToString(registered)).isEqualTo("{\"type\":\"workerregistered\",\"worker_id\":\"w\","
+                + "\"reattach_token\":\"t\",\"features\":[\"observe\",{\"future\":1}]}");
+        assertThat(codec.encodeToString(new WorkerRegistered("w", "t"))).doesNotContain("features");
+    }
+
+    @Test
     void unknownTypesDecodeAsUnknown() {
         assertThat(codec.decode("{\"type\":\"future\",\"x\":1}")).isEqualTo(new UnknownMessage("future"));
         assertThat(codec.decode("{\"x\":1}")).isEqualTo(new UnknownMessage(null));

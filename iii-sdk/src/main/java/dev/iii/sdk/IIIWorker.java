@@ -118,6 +118,14 @@ public final class IIIWorker implements AutoCloseable {
         return parts.session.workerId();
     }
 
+    /**
+     * The protocol features the engine offered on the current connection (engines 0.25 and later send them);
+     * {@link EngineFeatures#NONE} from older engines and while disconnected.
+     */
+    public EngineFeatures engineFeatures() {
+        return parts.session.engineFeatures();
+    }
+
     /** Why the worker failed for good, if the engine refused its name ({@code WORKER_NAMESPACE_CONFLICT}). */
     public Optional<RegistrationRejectedException> fatalError() {
         return parts.session.lastError().filter(RegistrationRejectedException.class::isInstance)

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -160,16 +161,23 @@ final class RawWebSocketPeer implements AutoCloseable {
          * JSON ping that ends its replay, reading everything up to that ping.
          */
         void acceptHandshake(String workerId) throws IOException {
-            sendText("{\"type\":\"workerregistered\",\"worker_id\":\"" + workerId + "\"}");
+            acceptHandshakeWith("{\"type\":\"workerregistered\",\"worker_id\":\"" + workerId + "\"}");
+        }
+
+        /** {@link #acceptHandshake(String)} with a greeting of the test's own; returns what the worker sent. */
+        List<Message> acceptHandshakeWith(String workerRegistered) throws IOException {
+            sendText(workerRegistered);
+            List<Message> sent = new ArrayList<>();
             while (true) {
                 Message message = CODEC.decode(readText());
+                sent.add(message);
                 if (message instanceof InvokeFunction call && call.invocationId() != null) {
                     sendText("{\"type\":\"invocationresult\",\"invocation_id\":\"" + call.invocationId()
                             + "\",\"function_id\":\"" + call.functionId() + "\",\"result\":{\"success\":true}}");
                 }
                 else if (message instanceof Ping) {
                     sendText("{\"type\":\"pong\"}");
-                    return;
+                    return sent;
                 }
             }
         }

@@ -21,6 +21,7 @@ import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.WorkerRegistered;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.ConnectionStateListener;
+import dev.iii.sdk.EngineFeatures;
 import dev.iii.sdk.RegistrationRejectedException;
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.transport.ConnectionListener;
@@ -119,6 +120,11 @@ public final class EngineSession implements LinkEvents {
     /** The engine's id for the current connection; empty while disconnected. */
     public Optional<String> workerId() {
         return identity.current();
+    }
+
+    /** The features the current connection's engine offered; {@link EngineFeatures#NONE} while disconnected. */
+    public EngineFeatures engineFeatures() {
+        return identity.features();
     }
 
     /** The last connection failure, its message free of credentials; cleared on a successful connection. */
