@@ -1,6 +1,7 @@
 // A worker built on the official Node SDK (npm iii-sdk, version pinned in ../package-lock.json).
 // It registers functions and an http trigger, checks the engine's discovery functions, a void call, a
-// call to a missing function and the extensions its socket negotiated, then prints one line "READY {json}" and serves until SIGTERM.
+// call to a missing function and the extensions its socket negotiated, then prints one line
+// "READY {json}" and serves until SIGTERM.
 import { registerWorker, TriggerAction } from 'iii-sdk'
 
 const url = process.env.III_URL
