@@ -119,7 +119,8 @@ final class CronTriggerProvider implements TriggerProvider {
             payload.put("job_id", binding.id);
             payload.put("scheduled_time", Rfc3339.format(scheduled));
             payload.put("actual_time", Rfc3339.format(Instant.now()));
-            invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null, null, null, null)
+            invocations.invoke(Caller.ENGINE, binding.namespace, binding.functionId, RawJson.of(payload),
+                    binding.metadata, null, null, null)
                     .whenComplete((outcome, failure) -> {
                         synchronized (jobs) {
                             // Never fire twice for one scheduled time, even if the clock reads slightly early.

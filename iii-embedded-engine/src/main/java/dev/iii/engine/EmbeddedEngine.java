@@ -89,7 +89,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             core.discovery.start();
             try {
                 httpServer = new HttpTriggerServer("iii-http-" + instance, host, requestedHttpPort,
-                        new HttpTriggerServlet(http, core.invocations, options.httpTimeout().toMillis()));
+                        new HttpTriggerServlet(http, core.invocations, core.executor, options.httpTimeout().toMillis()));
                 httpServer.start();
                 workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, core);
                 workerServer.start();

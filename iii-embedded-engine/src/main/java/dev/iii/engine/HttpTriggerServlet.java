@@ -9,6 +9,7 @@ import java.util.Enumeration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.iii.protocol.ErrorBody;
@@ -38,11 +39,13 @@ final class HttpTriggerServlet extends HttpServlet {
 
     private final transient HttpTriggerProvider routes;
     private final transient InvocationRouter invocations;
+    private final transient Executor executor;
     private final long timeoutMs;
 
-    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, long timeoutMs) {
+    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, Executor executor, long timeoutMs) {
         this.routes = routes;
         this.invocations = invocations;
+        this.executor = executor;
         this.timeoutMs = timeoutMs;
     }
 
@@ -83,8 +86,10 @@ final class HttpTriggerServlet extends HttpServlet {
             }
         });
         HttpRoute route = match.route();
-        invocations.invoke(route.namespace(), route.functionId(), RawJson.of(payload), route.metadata(), null, null, null, null)
-                .thenAccept(outcome -> {
+        // The response is written on the executor: writing it may wait for the HTTP client, the thread that read the
+        // handler's answer must not.
+        invocations.invoke(Caller.ENGINE, route.namespace(), route.functionId(), RawJson.of(payload),
+                route.metadata(), null, null, null).thenAcceptAsync(outcome -> {
                     if (!answered.compareAndSet(false, true)) {
                         return;
                     }
@@ -97,7 +102,7 @@ final class HttpTriggerServlet extends HttpServlet {
                     finally {
                         async.complete();
                     }
-                });
+                }, executor);
     }
 
     private static void respond(HttpServletResponse response, Outcome outcome) throws IOException {
