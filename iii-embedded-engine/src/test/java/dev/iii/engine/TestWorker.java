@@ -122,6 +122,16 @@ final class TestWorker implements AutoCloseable {
         });
     }
 
+    /** The id {@code engine::workers::list} shows for the worker of that name. */
+    String workerIdNamed(String name) {
+        for (JsonNode row : callOk("engine::workers::list", object()).get("workers")) {
+            if (name.equals(row.path("name").asString(null))) {
+                return row.get("id").asString();
+            }
+        }
+        throw new AssertionError("no worker named " + name);
+    }
+
     /** Waits for the first received frame of that type matching {@code match} (already received ones count). */
     <T extends Message> T await(Class<T> type, Predicate<T> match) {
         return Awaitility.await().atMost(WAIT).pollInterval(Duration.ofMillis(5))
