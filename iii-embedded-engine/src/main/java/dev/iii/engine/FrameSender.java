@@ -1,6 +1,5 @@
 package dev.iii.engine;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
@@ -23,8 +22,7 @@ import org.slf4j.LoggerFactory;
  * told (on the executor) how many bytes were waiting.
  * <p>
  * A write is never started while the engine lock is held (no lock is held across I/O): a frame sent under it
- * is queued and written from the executor. Closing is handed to the executor too, because Tomcat writes the
- * Close frame blocking, and a Tomcat thread must never wait for a peer.
+ * is queued and written from the executor. Closing goes through a {@link SessionCloser}, off the calling thread.
  */
 final class FrameSender {
 
@@ -32,6 +30,7 @@ final class FrameSender {
 
     private final Session session;
     private final RemoteEndpoint.Async remote;
+    private final SessionCloser closer;
     private final Object engineLock;
     private final Executor executor;
     private final long maxQueuedBytes;
@@ -50,6 +49,7 @@ final class FrameSender {
             LongConsumer peerNotReading) {
         this.session = session;
         this.remote = session.getAsyncRemote();
+        this.closer = new SessionCloser(session, executor);
         this.engineLock = engineLock;
         this.executor = executor;
         this.maxQueuedBytes = maxQueuedBytes;
@@ -106,7 +106,7 @@ final class FrameSender {
         synchronized (this) {
             markClosed();
         }
-        execute(() -> closeSession(reason));
+        closer.close(reason);
     }
 
     /** Whether the caller is now the writer; call with this monitor held. */
@@ -141,7 +141,7 @@ final class FrameSender {
             }
         }
         if (next instanceof CloseReason reason) {
-            execute(() -> closeSession(reason));
+            closer.close(reason);
             return;
         }
         try {
@@ -183,17 +183,6 @@ final class FrameSender {
         catch (RejectedExecutionException ex) {
             // The engine is stopping: do it here rather than not at all.
             task.run();
-        }
-    }
-
-    private void closeSession(CloseReason reason) {
-        try {
-            if (session.isOpen()) {
-                session.close(reason);
-            }
-        }
-        catch (IOException | RuntimeException ex) {
-            log.debug("close failed on session {}: {}", session.getId(), ex.toString());
         }
     }
 }
