@@ -1,5 +1,6 @@
 package dev.iii.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ final class EngineCore {
     final DiscoveryTriggers discovery;
     final InMemoryQueues queues;
     final RegistrationFrames registrations = new RegistrationFrames(this);
+    final WorkerMetricsStore metrics = new WorkerMetricsStore(Clock.systemUTC());
+    final TelemetryIntake telemetry = new TelemetryIntake(metrics);
     final long startedAtMs = System.currentTimeMillis();
 
     private final Map<UUID, WorkerConnection> connections = new LinkedHashMap<>();
@@ -337,6 +340,7 @@ final class EngineCore {
             releaseName(worker);
             connections.remove(worker.id);
         }
+        metrics.forget(worker.id.toString());
         InvocationRouter.stop(stopped);
         log.info("{} disconnected", worker);
         discovery.workerEvent("worker_disconnected", worker.id);

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker socket at {@code /}. Messages arrive in parts (so a large one never needs one huge container
  * buffer) and are gathered as UTF-8 bytes up to the configured limit; beyond it the socket is closed with
- * 1009. Binary messages carrying telemetry ({@code OTLP}, {@code MTRC}, {@code LOGS} prefixes) are ignored;
- * other binary messages are read as JSON text.
+ * 1009. Binary messages carrying telemetry ({@code OTLP}, {@code MTRC}, {@code LOGS} prefixes) go to the
+ * {@link TelemetryIntake}; other binary messages are read as JSON text.
  */
 final class WorkerSocketEndpoint extends Endpoint {
 
@@ -46,7 +46,7 @@ final class WorkerSocketEndpoint extends Endpoint {
         MessageBytes text = new MessageBytes(core.options.maxMessageBytes(), frame -> core.onFrame(worker, frame),
                 tooBig);
         MessageBytes binary = new MessageBytes(core.options.maxMessageBytes(), frame -> {
-            if (!isTelemetry(frame)) {
+            if (!core.telemetry.accept(frame)) {
                 core.onFrame(worker, frame);
             }
         }, tooBig);
@@ -74,14 +74,6 @@ final class WorkerSocketEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         log.debug("socket error on {}: {}", worker, failure.toString());
-    }
-
-    static boolean isTelemetry(byte[] frame) {
-        if (frame.length < 4) {
-            return false;
-        }
-        String prefix = new String(frame, 0, 4, StandardCharsets.US_ASCII);
-        return prefix.equals("OTLP") || prefix.equals("MTRC") || prefix.equals("LOGS");
     }
 
     private static String remoteAddress(EndpointConfig config) {

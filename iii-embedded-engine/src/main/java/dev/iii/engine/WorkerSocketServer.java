@@ -70,7 +70,7 @@ final class WorkerSocketServer {
                         .configurator(new EngineEndpointConfigurator(() -> new WorkerSocketEndpoint(core)))
                         .build());
                 container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel")
-                        .configurator(new EngineEndpointConfigurator(TelemetrySocketEndpoint::new))
+                        .configurator(new EngineEndpointConfigurator(() -> new TelemetrySocketEndpoint(core)))
                         .build());
             }
             catch (DeploymentException ex) {

@@ -43,7 +43,7 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void acceptsAndIgnoresTheTelemetrySocket() throws Exception {
+    void acceptsTheTelemetrySocketWhichIsNoWorker() throws Exception {
         java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
         java.net.http.WebSocket otel = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(java.net.URI.create(engine.url() + "/otel"), new java.net.http.WebSocket.Listener() {

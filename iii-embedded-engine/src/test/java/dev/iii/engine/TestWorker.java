@@ -78,6 +78,10 @@ final class TestWorker implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] frame) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(frame), true).join();
+    }
+
     void sendMetadata(String name, String namespace) {
         ObjectNode data = JSON.createObjectNode().put("runtime", "java").put("version", "0.0.1-test")
                 .put("name", name).put("os", "test-os").put("pid", 4242);
