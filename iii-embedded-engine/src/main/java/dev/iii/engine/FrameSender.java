@@ -2,8 +2,9 @@ package dev.iii.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 import jakarta.websocket.CloseReason;
@@ -22,7 +23,10 @@ import org.slf4j.LoggerFactory;
  * told (on the executor) how many bytes were waiting.
  * <p>
  * A write is never started while the engine lock is held (no lock is held across I/O): a frame sent under it
- * is queued and written from the executor. Closing goes through a {@link SessionCloser}, off the calling thread.
+ * is queued and written from the executor. A close waits for the message in flight, if any (Tomcat fails the
+ * rest of a message it is writing in parts when the socket closes between two parts, on a thread of its own),
+ * but not longer than {@link WorkerSocketEndpoint#CLOSE_FRAME_TIMEOUT_MS}; it goes through a
+ * {@link SessionCloser}, off the calling thread.
  */
 final class FrameSender {
 
@@ -31,28 +35,28 @@ final class FrameSender {
     private final Session session;
     private final RemoteEndpoint.Async remote;
     private final SessionCloser closer;
-    private final Object engineLock;
-    private final Executor executor;
-    private final long maxQueuedBytes;
+    private final EngineCore core;
     private final LongConsumer peerNotReading;
 
     // guarded by this
-    /** Frames (UTF-8 bytes) waiting behind the one in flight, and at most one {@link CloseReason} after them. */
-    private final ArrayDeque<Object> queue = new ArrayDeque<>();
+    /** Frames (UTF-8 bytes) waiting behind the one in flight. */
+    private final ArrayDeque<byte[]> queue = new ArrayDeque<>();
     private long queuedBytes;
-    /** A write is in flight or about to start: whoever finds it set leaves the next frame to the writer. */
+    /** The writer's role is taken: a message is in flight, or a write is about to start. */
     private boolean writing;
-    /** Nothing more is accepted: the socket is closed or closing. */
+    /** Nothing more is accepted. */
     private boolean closed;
+    /** A close asked for and not performed yet: the writer performs it once nothing is in flight. */
+    private CloseReason pendingClose;
+    /** Closes the socket if the message in flight does not complete in time; cancelled when the writer closes. */
+    private ScheduledFuture<?> closeDeadline;
+    private boolean closeStarted;
 
-    FrameSender(Session session, Object engineLock, Executor executor, long maxQueuedBytes,
-            LongConsumer peerNotReading) {
+    FrameSender(Session session, EngineCore core, LongConsumer peerNotReading) {
         this.session = session;
         this.remote = session.getAsyncRemote();
-        this.closer = new SessionCloser(session, executor);
-        this.engineLock = engineLock;
-        this.executor = executor;
-        this.maxQueuedBytes = maxQueuedBytes;
+        this.closer = new SessionCloser(session, core.executor);
+        this.core = core;
         this.peerNotReading = peerNotReading;
     }
 
@@ -66,9 +70,9 @@ final class FrameSender {
             }
             backlog = queuedBytes + frame.length;
             // One frame always fits, whatever its size: only a backlog means the peer is not reading.
-            fits = queue.isEmpty() || backlog <= maxQueuedBytes;
+            fits = queue.isEmpty() || backlog <= core.options.maxQueuedSendBytes();
             if (!fits) {
-                markClosed();
+                dropQueued();
             }
             else {
                 queue.add(frame);
@@ -92,8 +96,8 @@ final class FrameSender {
             if (closed) {
                 return;
             }
-            queue.add(reason);
             closed = true;
+            pendingClose = reason;
             if (!claimWriter()) {
                 return;
             }
@@ -101,12 +105,22 @@ final class FrameSender {
         startWriting();
     }
 
-    /** Closes the socket now, dropping whatever still waits. */
+    /** Closes the socket as soon as no message is in flight, dropping whatever still waits. */
     void closeNow(CloseReason reason) {
         synchronized (this) {
-            markClosed();
+            dropQueued();
+            if (closeStarted) {
+                return;
+            }
+            pendingClose = reason;
+            if (writing) {
+                if (closeDeadline == null) {
+                    closeDeadline = scheduleDeadline();
+                }
+                return;
+            }
         }
-        closer.close(reason);
+        performPendingClose();
     }
 
     /** Whether the caller is now the writer; call with this monitor held. */
@@ -119,7 +133,7 @@ final class FrameSender {
     }
 
     private void startWriting() {
-        if (Thread.holdsLock(engineLock)) {
+        if (Thread.holdsLock(core.lock)) {
             execute(this::writeNext);
         }
         else {
@@ -127,50 +141,73 @@ final class FrameSender {
         }
     }
 
-    /** Writes the next queued frame, or performs the queued close; the writer's role ends when nothing waits. */
+    /** Writes the next queued frame; when nothing waits, the writer's role ends and a pending close is made. */
     private void writeNext() {
-        Object next;
-        synchronized (this) {
-            next = queue.poll();
-            if (next == null) {
-                writing = false;
+        while (true) {
+            byte[] next;
+            synchronized (this) {
+                next = queue.poll();
+                if (next == null) {
+                    writing = false;
+                    break;
+                }
+                queuedBytes -= next.length;
+            }
+            try {
+                remote.sendText(new String(next, StandardCharsets.UTF_8), this::written);
                 return;
             }
-            if (next instanceof byte[] frame) {
-                queuedBytes -= frame.length;
+            catch (IllegalStateException ex) {
+                // The session closed under us; its cleanup runs from onClose.
+                log.debug("send failed on session {}: {}", session.getId(), ex.toString());
+                synchronized (this) {
+                    dropQueued();
+                }
             }
         }
-        if (next instanceof CloseReason reason) {
-            closer.close(reason);
-            return;
-        }
-        try {
-            remote.sendText(new String((byte[]) next, StandardCharsets.UTF_8), this::written);
-        }
-        catch (IllegalStateException ex) {
-            // The session closed under us; its cleanup runs from onClose.
-            log.debug("send failed on session {}: {}", session.getId(), ex.toString());
-            abandon();
-        }
+        performPendingClose();
     }
 
     /** Runs on a Tomcat thread when a message has been written (or has failed). */
     private void written(SendResult result) {
         if (!result.isOK()) {
             log.debug("send failed on session {}: {}", session.getId(), String.valueOf(result.getException()));
-            abandon();
-            return;
+            synchronized (this) {
+                dropQueued();
+            }
         }
         writeNext();
     }
 
-    private synchronized void abandon() {
-        markClosed();
-        writing = false;
+    private ScheduledFuture<?> scheduleDeadline() {
+        try {
+            return core.scheduler.schedule(this::performPendingClose, WorkerSocketEndpoint.CLOSE_FRAME_TIMEOUT_MS,
+                    TimeUnit.MILLISECONDS);
+        }
+        catch (RejectedExecutionException ex) {
+            // The engine is stopping: close without waiting.
+            execute(this::performPendingClose);
+            return null;
+        }
+    }
+
+    private void performPendingClose() {
+        CloseReason reason;
+        synchronized (this) {
+            if (pendingClose == null || closeStarted) {
+                return;
+            }
+            reason = pendingClose;
+            closeStarted = true;
+            if (closeDeadline != null) {
+                closeDeadline.cancel(false);
+            }
+        }
+        closer.close(reason);
     }
 
     /** Call with this monitor held. */
-    private void markClosed() {
+    private void dropQueued() {
         closed = true;
         queue.clear();
         queuedBytes = 0;
@@ -178,7 +215,7 @@ final class FrameSender {
 
     private void execute(Runnable task) {
         try {
-            executor.execute(task);
+            core.executor.execute(task);
         }
         catch (RejectedExecutionException ex) {
             // The engine is stopping: do it here rather than not at all.

@@ -23,8 +23,8 @@ final class WorkerSocketEndpoint extends Endpoint {
     private static final Logger log = LoggerFactory.getLogger(WorkerSocketEndpoint.class);
     private static final int CONTAINER_BUFFER = 64 * 1024;
     /**
-     * Tomcat writes a Close frame blocking; to a peer that does not read it would wait 20 s by default. The real
-     * engine just drops such a socket.
+     * How long a close waits for the message in flight, and Tomcat for the Close frame it writes blocking (20 s by
+     * default) to a peer that does not read. The real engine just drops such a socket.
      */
     static final long CLOSE_FRAME_TIMEOUT_MS = 2000;
 
@@ -38,8 +38,7 @@ final class WorkerSocketEndpoint extends Endpoint {
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         configure(session);
-        worker = new WorkerConnection(new FrameSender(session, core.lock, core.executor,
-                core.options.maxQueuedSendBytes(), waiting -> core.peerNotReading(worker, waiting)),
+        worker = new WorkerConnection(new FrameSender(session, core, waiting -> core.peerNotReading(worker, waiting)),
                 remoteAddress(config), core.codec);
         Runnable tooBig = () -> worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.TOO_BIG,
                 "message too big"));
