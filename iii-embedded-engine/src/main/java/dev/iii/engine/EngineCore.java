@@ -182,7 +182,7 @@ final class EngineCore {
     // ---- worker-provided trigger types ---------------------------------------------------------------
 
     private void providerAnswered(WorkerConnection provider, TriggerRegistrationResult m) {
-        ProviderAck ack = providerAcks(provider, m.id());
+        ProviderAck ack = takeProviderAck(provider, m.id());
         if (ack != null) {
             ack.answer().complete(m.error());
             return;
@@ -204,7 +204,7 @@ final class EngineCore {
     }
 
     /** The wait for {@code provider}'s answer to binding {@code bindingId}, taken out of the table; or {@code null}. */
-    private ProviderAck providerAcks(WorkerConnection provider, String bindingId) {
+    private ProviderAck takeProviderAck(WorkerConnection provider, String bindingId) {
         synchronized (lock) {
             ProviderAck ack = providerAcks.get(bindingId);
             if (ack == null || ack.provider() != provider) {
