@@ -37,13 +37,15 @@ import dev.iii.protocol.TriggerAction;
  * 1 MiB payloads at 1 and 64 invocations in flight reports invocations per second, the engine's CPU time per
  * routed invocation and the payload bytes it routed per second (request and result frame each count once).
  * <p>
- * The figures depend on the machine and on whatever else runs on it; compare runs made back to back.
+ * The figures depend on the machine and on whatever else runs on it; compare runs made back to back. To
+ * compare two builds of the engine, give each run its classes with {@code --engine-classpath} (the engine's
+ * and the protocol's classes, then this classpath's libraries).
  * <pre>
  * ./mvnw -B -q -pl iii-embedded-engine -am test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/measure.classpath -Dmdep.includeScope=test
  * java -cp "iii-embedded-engine/target/test-classes:iii-embedded-engine/target/classes:$(cat iii-embedded-engine/target/measure.classpath)" \
  *     dev.iii.engine.RoutingCostMeasurement [--seconds 5] [--warmup 3] [--rounds 3] [--payloads 100,1048576] \
- *     [--in-flight 1,64] [--engine-jvm-args "-XX:StartFlightRecording=filename=engine.jfr"]
+ *     [--in-flight 1,64] [--engine-jvm-args "-XX:StartFlightRecording=filename=engine.jfr"] [--engine-classpath CP]
  * </pre>
  */
 public final class RoutingCostMeasurement {
@@ -63,14 +65,15 @@ public final class RoutingCostMeasurement {
         int warmup = Integer.parseInt(options.getOrDefault("--warmup", "3"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
         String engineJvmArgs = options.getOrDefault("--engine-jvm-args", "");
+        String engineClasspath = options.getOrDefault("--engine-classpath", System.getProperty("java.class.path"));
         int[] sizes = ints(options.getOrDefault("--payloads", SMALL + "," + LARGE));
         int[] inFlights = ints(options.getOrDefault("--in-flight", "1,64"));
-        new RoutingCostMeasurement().run(seconds, warmup, rounds, engineJvmArgs, sizes, inFlights);
+        new RoutingCostMeasurement().run(seconds, warmup, rounds, engineJvmArgs, engineClasspath, sizes, inFlights);
     }
 
-    private void run(int seconds, int warmup, int rounds, String engineJvmArgs, int[] sizes, int[] inFlights)
-            throws Exception {
-        try (EngineProcess engine = EngineProcess.start(engineJvmArgs);
+    private void run(int seconds, int warmup, int rounds, String engineJvmArgs, String engineClasspath, int[] sizes,
+            int[] inFlights) throws Exception {
+        try (EngineProcess engine = EngineProcess.start(engineJvmArgs, engineClasspath);
                 RawSocket worker = RawSocket.open(engine.url);
                 RawSocket caller = RawSocket.open(engine.url)) {
             worker.onMessage(message -> {
@@ -115,8 +118,9 @@ public final class RoutingCostMeasurement {
     /** Median, with the lowest and highest round in brackets. */
     private static String spread(double[] sorted, int decimals) {
         String format = "%." + decimals + "f";
-        return String.format(format + " [" + format + "–" + format + "]", sorted[sorted.length / 2], sorted[0],
-                sorted[sorted.length - 1]);
+        int middle = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return String.format(format + " [" + format + "–" + format + "]", median, sorted[0], sorted[sorted.length - 1]);
     }
 
     private static RawJson payload(int size) {
@@ -288,13 +292,13 @@ public final class RoutingCostMeasurement {
             this.log = log;
         }
 
-        static EngineProcess start(String jvmArgs) throws IOException {
+        static EngineProcess start(String jvmArgs, String classpath) throws IOException {
             List<String> command = new ArrayList<>();
             command.add(ProcessHandle.current().info().command().orElse("java"));
             if (!jvmArgs.isBlank()) {
                 command.addAll(Arrays.asList(jvmArgs.trim().split("\\s+")));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedEngineLauncher.class.getName(),
+            command.addAll(List.of("-cp", classpath, EmbeddedEngineLauncher.class.getName(),
                     "--port", "0", "--http-port", "0"));
             Path log = Files.createTempFile("iii-measure-engine", ".log");
             Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
