@@ -35,7 +35,9 @@ import dev.iii.protocol.TriggerAction;
  * the engine as a process of its own (so its CPU time is the process's), connects a raw WebSocket echo worker
  * and a raw WebSocket caller (JDK {@link WebSocket}, the protocol codec and nothing else), and for 100 B and
  * 1 MiB payloads at 1 and 64 invocations in flight reports invocations per second, the engine's CPU time per
- * routed invocation and the payload bytes it routed per second (request and result frame each count once).
+ * routed invocation and the payload bytes it routed per second (request and result frame each count once); on
+ * Linux also the share of that CPU time spent in the kernel (sockets, wake-ups), which no change to the engine's
+ * Java code removes.
  * <p>
  * The figures depend on the machine and on whatever else runs on it; compare runs made back to back. To
  * compare two builds of the engine, give each run its classes with {@code --engine-classpath} (the engine's
@@ -91,8 +93,8 @@ public final class RoutingCostMeasurement {
             System.out.printf("engine JVM args: %s; engine log: %s%n%d rounds of %d s after %d s of warm-up; engine CPU is "
                     + "its process's CPU time; median [lowest-highest]%n%n", engineJvmArgs.isBlank() ? "(none)" : engineJvmArgs,
                     engine.log, rounds, seconds, warmup);
-            System.out.printf("%-8s %9s %12s %14s %12s%n", "payload", "in flight", "invocations/s", "engine µs/inv",
-                    "routed MB/s");
+            System.out.printf("%-9s %9s %20s %20s %18s %9s%n", "payload", "in flight", "invocations/s",
+                    "engine µs/inv", "routed MB/s", "kernel %");
             for (int size : sizes) {
                 RawJson payload = payload(size);
                 for (int inFlight : inFlights) {
@@ -111,16 +113,21 @@ public final class RoutingCostMeasurement {
         double[] rates = results.stream().mapToDouble(Result::invocationsPerSecond).sorted().toArray();
         double[] cpu = results.stream().mapToDouble(Result::engineMicrosPerInvocation).sorted().toArray();
         double[] mbs = results.stream().mapToDouble(r -> r.invocationsPerSecond() * 2.0 * size / 1e6).sorted().toArray();
-        System.out.printf("%-8s %9d %12s %14s %12s%n", size + " B", inFlight, spread(rates, 0),
-                spread(cpu, 1), spread(mbs, 1));
+        double[] kernel = results.stream().mapToDouble(Result::kernelShare).sorted().toArray();
+        System.out.printf("%-9s %9d %20s %20s %18s %9s%n", size + " B", inFlight, spread(rates, 0), spread(cpu, 1),
+                spread(mbs, 1), Double.isNaN(kernel[0]) ? "n/a" : String.format("%.0f", 100 * median(kernel)));
     }
 
     /** Median, with the lowest and highest round in brackets. */
     private static String spread(double[] sorted, int decimals) {
         String format = "%." + decimals + "f";
+        return String.format(format + " [" + format + "–" + format + "]", median(sorted), sorted[0],
+                sorted[sorted.length - 1]);
+    }
+
+    private static double median(double[] sorted) {
         int middle = sorted.length / 2;
-        double median = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        return String.format(format + " [" + format + "–" + format + "]", median, sorted[0], sorted[sorted.length - 1]);
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static RawJson payload(int size) {
@@ -148,8 +155,9 @@ public final class RoutingCostMeasurement {
      *
      * @param invocationsPerSecond      completed invocations per second of wall time
      * @param engineMicrosPerInvocation engine process CPU time per completed invocation
+     * @param kernelShare               part of that CPU time spent in the kernel, NaN where unknown
      */
-    private record Result(double invocationsPerSecond, double engineMicrosPerInvocation) {
+    private record Result(double invocationsPerSecond, double engineMicrosPerInvocation, double kernelShare) {
     }
 
     /** The caller: keeps a fixed number of invocations in flight and counts the results. */
@@ -214,6 +222,7 @@ public final class RoutingCostMeasurement {
                 }
             };
             long cpuBefore = engine.cpuNanos();
+            long[] ticksBefore = engine.userAndKernelTicks();
             long start = System.nanoTime();
             outstanding.set(inFlight);
             for (int i = 0; i < inFlight; i++) {
@@ -226,8 +235,11 @@ public final class RoutingCostMeasurement {
             }
             long elapsed = System.nanoTime() - start;
             long cpu = engine.cpuNanos() - cpuBefore;
+            long[] ticks = engine.userAndKernelTicks();
             long count = completed.get();
-            return new Result(count * 1e9 / elapsed, cpu / 1e3 / count);
+            double kernel = ticks == null || ticksBefore == null ? Double.NaN
+                    : (double) (ticks[1] - ticksBefore[1]) / Math.max(1, ticks[0] - ticksBefore[0] + ticks[1] - ticksBefore[1]);
+            return new Result(count * 1e9 / elapsed, cpu / 1e3 / count, kernel);
         }
 
         private void send(RawJson payload) {
@@ -318,6 +330,19 @@ public final class RoutingCostMeasurement {
 
         long cpuNanos() {
             return process.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+        }
+
+        /** utime and stime from {@code /proc/<pid>/stat} (Linux), in clock ticks; {@code null} elsewhere. */
+        long[] userAndKernelTicks() {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+                // after the command name in parentheses: state is field 3, utime 14, stime 15
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return new long[] { Long.parseLong(fields[11]), Long.parseLong(fields[12]) };
+            }
+            catch (IOException | RuntimeException ex) {
+                return null;
+            }
         }
 
         @Override
