@@ -85,7 +85,8 @@ class WorkerMetricsStoreTest {
     void onlyTheNewestTenThousandRecordsOfAnyNameAreKept() throws Exception {
         store.add(request(gauge("iii.worker.memory.rss", WORKER, "9", "0")));
         StringBuilder others = new StringBuilder();
-        for (int i = 0; i < WorkerMetricsStore.CAPACITY - 1; i++) {
+        // The real engine's default capacity is 10,000 records (engine/src/workers/observability/metrics.rs).
+        for (int i = 0; i < 9_999; i++) {
             others.append(i == 0 ? "" : ",").append("{\"name\":\"some.counter\",\"sum\":{\"dataPoints\":[]}}");
         }
         store.add(request(others.toString()));
