@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param functionsPollInterval how often the engine checks whether the set of functions changed, to fire
  *                              {@code engine::functions-available} (real engine: 5 s)
  * @param httpTimeout           how long an {@code http} trigger request waits for the handler before
- *                              answering 504 (real engine: iii-http {@code default_timeout}, 30 s)
+ *                              answering 504 (real engine: the http worker's {@code default_timeout}, 30 s)
  * @param providerAckTimeout    how long {@code engine::register_trigger} waits for a worker provider's
  *                              {@code triggerregistrationresult} (real engine: 10 s)
  * @param maxMessageBytes       largest inbound message accepted on the worker socket, in UTF-8 bytes (real
