@@ -106,7 +106,8 @@ final class InvocationRouter {
             }
             forget(entry);
         }
-        entry.future.complete(result.error() != null ? Outcome.failure(result.error()) : Outcome.success(result.result()));
+        entry.future.complete(
+                result.error() != null ? Outcome.failure(result.error()) : Outcome.success(result.result()));
     }
 
     /**

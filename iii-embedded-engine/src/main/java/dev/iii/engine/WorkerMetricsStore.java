@@ -111,7 +111,8 @@ final class WorkerMetricsStore {
         boolean found = false;
         for (Iterator<Reading> newestFirst = readings.descendingIterator(); newestFirst.hasNext(); ) {
             Reading reading = newestFirst.next();
-            if (!reading.workerId().equals(workerId) || reading.arrivedNanos() < since || reading.arrivedNanos() > now) {
+            boolean inWindow = reading.arrivedNanos() >= since && reading.arrivedNanos() <= now;
+            if (!inWindow || !reading.workerId().equals(workerId)) {
                 continue;
             }
             found = true;
