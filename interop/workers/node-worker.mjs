@@ -1,6 +1,7 @@
 // A worker built on the official Node SDK (npm iii-sdk, version pinned in ../package-lock.json).
-// It registers functions and an http trigger, checks the engine's discovery functions, a void call and a
-// call to a missing function, then prints one line "READY {json}" and serves until SIGTERM.
+// It registers functions and an http trigger, checks the engine's discovery functions, a void call, a
+// call to a missing function and the extensions its socket negotiated, then prints one line
+// "READY {json}" and serves until SIGTERM.
 import { registerWorker, TriggerAction } from 'iii-sdk'
 
 const url = process.env.III_URL
@@ -48,6 +49,8 @@ async function selfCheck() {
     return functions.some((f) => f.function_id === 'node::echo' && f.worker_name === name)
   })
   checks.functionsList = true
+  // The SDK's own socket, open by now (ws offers permessage-deflate): the extensions agreed, '' for none.
+  checks.socketExtensions = iii.ws?.extensions ?? null
 
   const { workers } = await iii.trigger({ function_id: 'engine::workers::list', payload: {} })
   const me = workers.find((w) => w.name === name)

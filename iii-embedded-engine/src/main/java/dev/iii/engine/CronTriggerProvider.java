@@ -18,9 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The in-engine {@code cron} trigger type (worker {@code iii-cron}). Each binding is one sequential job: it
- * fires, waits for the function's result, then computes the next time from now, so a slow handler skips ticks
- * instead of overlapping (wire specification §6.2). Expressions have six fields with seconds; times are UTC.
+ * The in-engine {@code cron} trigger type, standing in for the {@code cron} provider worker of engines 0.23 and
+ * later (the in-engine {@code iii-cron} before): the bound function is called by that worker, so an object
+ * payload carries its {@code _caller_worker_id}. Each binding is one sequential job: it fires, waits for the
+ * function's result, then computes the next time from now, so a slow handler skips ticks instead of
+ * overlapping (wire specification §6.2). Expressions have six fields with seconds; times are UTC.
  */
 final class CronTriggerProvider implements TriggerProvider {
 
@@ -30,11 +32,13 @@ final class CronTriggerProvider implements TriggerProvider {
 
     private final ScheduledExecutorService scheduler;
     private final InvocationRouter invocations;
+    private final Caller cronWorker;
     private final Map<String, Job> jobs = new HashMap<>();
 
-    CronTriggerProvider(ScheduledExecutorService scheduler, InvocationRouter invocations) {
+    CronTriggerProvider(ScheduledExecutorService scheduler, InvocationRouter invocations, Caller cronWorker) {
         this.scheduler = scheduler;
         this.invocations = invocations;
+        this.cronWorker = cronWorker;
     }
 
     @Override
@@ -125,8 +129,8 @@ final class CronTriggerProvider implements TriggerProvider {
                 }
             }
             ObjectNode payload = tick(binding.id, scheduled, Instant.now());
-            invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null, null,
-                    null, null)
+            invocations.invoke(cronWorker, binding.namespace, binding.functionId, RawJson.of(payload),
+                    binding.metadata, null, null, null)
                     .whenComplete((outcome, failure) -> {
                         synchronized (jobs) {
                             // Never fire twice for one scheduled time, even if the clock reads slightly early.

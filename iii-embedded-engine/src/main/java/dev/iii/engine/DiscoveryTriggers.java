@@ -82,8 +82,8 @@ final class DiscoveryTriggers {
             targets = new ArrayList<>(bindings.get(type).values());
         }
         for (Binding binding : targets) {
-            core.invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload), binding.metadata, null,
-                    null, null, null);
+            core.invocations.invoke(Caller.ENGINE, binding.namespace, binding.functionId, RawJson.of(payload),
+                    binding.metadata, null, null, null);
         }
     }
 

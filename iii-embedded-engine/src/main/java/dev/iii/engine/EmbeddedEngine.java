@@ -74,24 +74,28 @@ public final class EmbeddedEngine implements AutoCloseable {
             int instance = instances.incrementAndGet();
             core = new EngineCore(options);
             long now = core.startedAtMs;
-            List<InProcessWorker> inProcess = List.of(
-                    new InProcessWorker(UUID.randomUUID().toString(), RegisteredFunction.ENGINE_FUNCTIONS_WORKER,
-                            "Core engine introspection (engine::*).", now),
-                    new InProcessWorker(UUID.randomUUID().toString(), "iii-http", "HTTP API trigger", now),
-                    new InProcessWorker(UUID.randomUUID().toString(), "iii-cron", "Cron-based scheduled triggers", now));
+            // Since 0.23 http and cron are provider workers of those names; they call bound functions as callers.
+            InProcessWorker httpWorker = new InProcessWorker(UUID.randomUUID().toString(), HttpTriggerProvider.TYPE,
+                    "HTTP API trigger", now);
+            InProcessWorker cronWorker = new InProcessWorker(UUID.randomUUID().toString(), CronTriggerProvider.TYPE,
+                    "Cron-based scheduled triggers", now);
+            List<InProcessWorker> inProcess = List.of(new InProcessWorker(UUID.randomUUID().toString(),
+                    RegisteredFunction.ENGINE_FUNCTIONS_WORKER, "Core engine introspection (engine::*).", now),
+                    httpWorker, cronWorker);
             HttpTriggerProvider http = new HttpTriggerProvider(core.lock);
-            CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations);
+            CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations, Caller.of(cronWorker));
             synchronized (core.lock) {
                 EngineFunctions.registerAll(core, inProcess);
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, HttpTriggerProvider.TYPE),
-                        "HTTP API trigger", null, null, http, null, "iii-http"));
+                        httpWorker.description(), null, null, http, null, httpWorker.name()));
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, CronTriggerProvider.TYPE),
-                        "Cron-based scheduled triggers", null, null, cron, null, "iii-cron"));
+                        cronWorker.description(), null, null, cron, null, cronWorker.name()));
             }
             core.discovery.start();
             try {
                 httpServer = new HttpTriggerServer("iii-http-" + instance, host, requestedHttpPort,
-                        new HttpTriggerServlet(http, core.invocations, options.httpTimeout().toMillis()));
+                        new HttpTriggerServlet(http, core.invocations, Caller.of(httpWorker), core.executor,
+                                options.httpTimeout().toMillis()));
                 httpServer.start();
                 workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, core);
                 workerServer.start();

@@ -1,5 +1,6 @@
 package dev.iii.engine;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,8 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The engine proper: worker connections and what they registered, frame handling, and the connection
- * lifecycle of wire specification §4. All registry state is guarded by one lock ({@link #lock}); sending a
- * frame only queues it, so it is fine under the lock, and futures are always completed off the lock.
+ * lifecycle of wire specification §4. All registry state is guarded by one lock ({@link #lock}). A frame sent
+ * under the lock is only queued (its connection's writer starts it once the lock is free), and futures are
+ * always completed off the lock.
  */
 final class EngineCore {
 
@@ -53,6 +55,8 @@ final class EngineCore {
     final DiscoveryTriggers discovery;
     final InMemoryQueues queues;
     final RegistrationFrames registrations = new RegistrationFrames(this);
+    final WorkerMetricsStore metrics = new WorkerMetricsStore(Clock.systemUTC());
+    final TelemetryIntake telemetry = new TelemetryIntake(metrics);
     final long startedAtMs = System.currentTimeMillis();
 
     private final Map<UUID, WorkerConnection> connections = new LinkedHashMap<>();
@@ -88,19 +92,29 @@ final class EngineCore {
         discovery.workerEvent("worker_connected", worker.id);
     }
 
-    void onText(WorkerConnection worker, String text) {
-        if (worker.retired || text.isBlank()) {
+    /** One complete protocol message from {@code worker}, as UTF-8 bytes. */
+    void onFrame(WorkerConnection worker, byte[] frame) {
+        if (worker.retired || isBlank(frame)) {
             return;
         }
         Message message;
         try {
-            message = codec.decode(text);
+            message = codec.decode(frame);
         }
         catch (ProtocolException ex) {
             log.warn("{}: frame dropped: {}", worker, ex.getMessage());
             return;
         }
         dispatch(worker, message);
+    }
+
+    private static boolean isBlank(byte[] frame) {
+        for (byte b : frame) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     void onClose(WorkerConnection worker) {
@@ -156,27 +170,25 @@ final class EngineCore {
         }
         boolean wantsReply = m.invocationId() != null && !(m.action() instanceof TriggerAction.Void);
         UUID replyId = wantsReply ? m.invocationId() : null;
-        invocations.invoke(m.namespace(), m.functionId(), m.data(), m.metadata(), caller, replyId, m.traceparent(),
-                m.baggage()).thenAccept(outcome -> {
-                    if (replyId != null) {
-                        caller.send(new InvocationResult(replyId, m.functionId(), outcome.result(), outcome.error(),
-                                m.traceparent(), m.baggage()));
-                    }
-                });
+        CompletableFuture<Outcome> outcome = invocations.invoke(Caller.of(caller), m.namespace(), m.functionId(),
+                m.data(), m.metadata(), replyId, m.traceparent(), m.baggage());
+        if (replyId != null) {
+            // Runs on the thread that reads the target's answer: the reply is written from there, no hand-off.
+            outcome.thenAccept(done -> caller.send(new InvocationResult(replyId, m.functionId(), done.result(),
+                    done.error(), m.traceparent(), m.baggage())));
+        }
     }
 
     // ---- worker-provided trigger types ---------------------------------------------------------------
 
     private void providerAnswered(WorkerConnection provider, TriggerRegistrationResult m) {
+        ProviderAck ack = takeProviderAck(provider, m.id());
+        if (ack != null) {
+            ack.answer().complete(m.error());
+            return;
+        }
         WorkerConnection registrant = null;
         synchronized (lock) {
-            ProviderAck ack = providerAcks.get(m.id());
-            if (ack != null && ack.provider() == provider) {
-                providerAcks.remove(m.id());
-                ErrorBody error = m.error();
-                executor.execute(() -> ack.answer().complete(error));
-                return;
-            }
             if (m.error() == null) {
                 return;
             }
@@ -188,6 +200,18 @@ final class EngineCore {
                 registrant.send(new TriggerRegistrationResult(parked.id, parked.triggerType, parked.functionId,
                         m.error()));
             }
+        }
+    }
+
+    /** The wait for {@code provider}'s answer to binding {@code bindingId}, taken out of the table; or {@code null}. */
+    private ProviderAck takeProviderAck(WorkerConnection provider, String bindingId) {
+        synchronized (lock) {
+            ProviderAck ack = providerAcks.get(bindingId);
+            if (ack == null || ack.provider() != provider) {
+                return null;
+            }
+            providerAcks.remove(bindingId);
+            return ack;
         }
     }
 
@@ -275,14 +299,27 @@ final class EngineCore {
             return;
         }
         log.info("{} reattached: retiring previous connection {}", worker, previous.id);
-        previous.retired = true;
-        // Clean up before reading the next frame, so the replay that follows lands on a clean slate.
-        cleanup(previous);
-        previous.sender.closeNow(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "reattached"));
+        // Cleaned up before the next frame is read, so the replay that follows lands on a clean slate.
+        drop(previous, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "reattached"));
+    }
+
+    /** A worker that stopped reading while frames for it piled up: it is dropped like a dead connection. */
+    void peerNotReading(WorkerConnection worker, long waitingBytes) {
+        log.warn("{} is not reading: {} bytes of frames wait for it (limit {}); connection dropped", worker,
+                waitingBytes, options.maxQueuedSendBytes());
+        drop(worker, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not reading"));
+    }
+
+    /** Ends a connection the engine gives up on: its later frames are ignored, its cleanup runs now. */
+    private void drop(WorkerConnection worker, CloseReason reason) {
+        worker.retired = true;
+        cleanup(worker);
+        worker.sender.closeNow(reason);
     }
 
     /** Runs a connection's cleanup once (wire specification §4.6); later calls return at once. */
     void cleanup(WorkerConnection worker) {
+        List<CompletableFuture<Outcome>> stopped;
         synchronized (lock) {
             if (worker.cleanupStarted) {
                 return;
@@ -297,12 +334,14 @@ final class EngineCore {
                 functions.removeIfOwner(new FunctionKey(namespace, id), worker);
             }
             worker.functionIds.clear();
-            invocations.stopAll(worker);
+            stopped = invocations.detach(worker);
             providerAcks.values().removeIf(ack -> ack.provider() == worker);
             triggers.removeWorker(worker);
             releaseName(worker);
             connections.remove(worker.id);
         }
+        metrics.forget(worker.id.toString());
+        InvocationRouter.stop(stopped);
         log.info("{} disconnected", worker);
         discovery.workerEvent("worker_disconnected", worker.id);
     }
@@ -325,6 +364,10 @@ final class EngineCore {
 
     /** Closes every socket still open and stops the timers. */
     void shutdown() {
+        scheduler.shutdownNow();
+        // Engine functions still waiting are interrupted; the closes below, refused by the stopped executor,
+        // then run on this thread, which is no socket's.
+        executor.shutdownNow();
         List<WorkerConnection> open;
         synchronized (lock) {
             open = new ArrayList<>(connections.values());
@@ -332,8 +375,6 @@ final class EngineCore {
         for (WorkerConnection worker : open) {
             worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "engine stopped"));
         }
-        scheduler.shutdownNow();
-        executor.shutdownNow();
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.iii.protocol.ErrorBody;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The in-engine {@code http} trigger type (worker {@code iii-http}): keeps the routes that
- * {@link HttpTriggerServlet} serves. Binding the same method and path again replaces the earlier route; the
- * same shape with different parameter names is refused.
+ * The in-engine {@code http} trigger type, standing in for the {@code http} provider worker of engines 0.23 and
+ * later (the in-engine {@code iii-http} before): keeps the routes that {@link HttpTriggerServlet} serves.
+ * Binding the same method and path again replaces the earlier route; the same shape with different parameter
+ * names is refused.
  */
 final class HttpTriggerProvider implements TriggerProvider {
 
@@ -70,6 +73,20 @@ final class HttpTriggerProvider implements TriggerProvider {
             }
             return best;
         }
+    }
+
+    /** The methods, upper case, sorted and distinct, of the routes whose path matches: a 405 names them. */
+    List<String> allowedMethods(String path) {
+        List<String> segments = HttpRoute.split(path);
+        Set<String> methods = new TreeSet<>();
+        synchronized (lock) {
+            for (HttpRoute route : routes.values()) {
+                if (route.match(segments) != null) {
+                    methods.add(route.method());
+                }
+            }
+        }
+        return new ArrayList<>(methods);
     }
 
     /**

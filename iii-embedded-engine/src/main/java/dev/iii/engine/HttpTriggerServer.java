@@ -4,7 +4,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
 
-/** The listener for {@code http} trigger routes, on its own port like the real engine's iii-http. */
+/** The listener for {@code http} trigger routes, on its own port like the real {@code http} worker's. */
 final class HttpTriggerServer {
 
     private final TomcatListener listener;

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.iii.protocol.ErrorBody;
@@ -27,9 +29,11 @@ import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the {@code http} trigger routes (wire specification §6.1): builds the request object, calls the bound
- * function, and turns its result into the HTTP response. Requests wait asynchronously, so no container thread
- * is held while a worker works.
+ * Serves the {@code http} trigger routes (wire specification §6.1) as the {@code http} provider worker of engines
+ * 0.23 and later does where a worker can tell: builds the request object, calls the bound function as that
+ * worker (so an object payload carries its {@code _caller_worker_id}), and turns its result into the HTTP
+ * response; a path with routes for other methods only answers 405 with {@code Allow}. Requests wait
+ * asynchronously, so no container thread is held while a worker works.
  */
 final class HttpTriggerServlet extends HttpServlet {
 
@@ -38,11 +42,16 @@ final class HttpTriggerServlet extends HttpServlet {
 
     private final transient HttpTriggerProvider routes;
     private final transient InvocationRouter invocations;
+    private final transient Caller httpWorker;
+    private final transient Executor executor;
     private final long timeoutMs;
 
-    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, long timeoutMs) {
+    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, Caller httpWorker, Executor executor,
+            long timeoutMs) {
         this.routes = routes;
         this.invocations = invocations;
+        this.httpWorker = httpWorker;
+        this.executor = executor;
         this.timeoutMs = timeoutMs;
     }
 
@@ -51,8 +60,16 @@ final class HttpTriggerServlet extends HttpServlet {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
         HttpTriggerProvider.RouteMatch match = routes.find(method, request.getRequestURI());
         if (match == null) {
-            log.debug("no route for {} {}", method, request.getRequestURI());
-            HttpResponseEnvelope.writeJson(response, 404, errorBody("NOT_FOUND", "Not Found", null));
+            List<String> allowed = routes.allowedMethods(request.getRequestURI());
+            log.debug("no route for {} {} (allowed: {})", method, request.getRequestURI(), allowed);
+            if (allowed.isEmpty()) {
+                HttpResponseEnvelope.writeJson(response, 404, errorBody("NOT_FOUND", "Not Found", null));
+            }
+            else {
+                response.setHeader("Allow", String.join(", ", allowed));
+                HttpResponseEnvelope.writeJson(response, 405,
+                        errorBody("METHOD_NOT_ALLOWED", "Method Not Allowed", null));
+            }
             return;
         }
         ObjectNode payload = requestObject(request, method, match);
@@ -83,8 +100,10 @@ final class HttpTriggerServlet extends HttpServlet {
             }
         });
         HttpRoute route = match.route();
-        invocations.invoke(route.namespace(), route.functionId(), RawJson.of(payload), route.metadata(), null, null, null, null)
-                .thenAccept(outcome -> {
+        // The response is written on the executor: writing it may wait for the HTTP client, the thread that read the
+        // handler's answer must not.
+        invocations.invoke(httpWorker, route.namespace(), route.functionId(), RawJson.of(payload),
+                route.metadata(), null, null, null).thenAcceptAsync(outcome -> {
                     if (!answered.compareAndSet(false, true)) {
                         return;
                     }
@@ -97,7 +116,7 @@ final class HttpTriggerServlet extends HttpServlet {
                     finally {
                         async.complete();
                     }
-                });
+                }, executor);
     }
 
     private static void respond(HttpServletResponse response, Outcome outcome) throws IOException {

@@ -60,8 +60,8 @@ final class InMemoryQueues {
                 return;
             }
         }
-        invocations.invoke(job.namespace(), job.functionId(), job.data(), null, null, null, job.traceparent(),
-                job.baggage()).whenComplete((outcome, failure) -> {
+        invocations.invoke(Caller.ENGINE, job.namespace(), job.functionId(), job.data(), null, null,
+                job.traceparent(), job.baggage()).whenComplete((outcome, failure) -> {
                     if (outcome != null && outcome.failed()) {
                         log.warn("queued job {} for {} on queue {} failed: {}", job.receipt(), job.functionId(), queue,
                                 outcome.error().code());

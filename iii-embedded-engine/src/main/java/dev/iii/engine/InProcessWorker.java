@@ -5,7 +5,7 @@ package dev.iii.engine;
  * in-process modules with {@code runtime:"engine"} and {@code status:"available"}.
  *
  * @param id          stable id for this engine instance
- * @param name        e.g. {@code iii-http}
+ * @param name        e.g. {@code http}
  * @param description shown in listings
  * @param startedAtMs when the engine started
  */

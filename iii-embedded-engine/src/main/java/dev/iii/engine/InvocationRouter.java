@@ -35,6 +35,7 @@ final class InvocationRouter {
     private final Executor executor;
     private final Map<UUID, Pending> pending = new HashMap<>();
 
+    /** {@code executor} runs the engine's own functions, which may block. */
     InvocationRouter(Object lock, FunctionRegistry functions, Executor executor) {
         this.lock = lock;
         this.functions = functions;
@@ -42,19 +43,21 @@ final class InvocationRouter {
     }
 
     /**
-     * Calls a function. The returned future always completes, and never on the caller's thread with the
-     * engine lock held.
+     * Calls a function. The frame to a worker is encoded and sent after the engine lock is released. The
+     * returned future always completes, never with the engine lock held, and possibly on the thread that reads
+     * the target's answer: what follows it must not block (hand blocking work to an executor).
      *
+     * @param caller       who calls; it decides the {@code _caller_worker_id} stamp
      * @param namespace    where the function is looked up; {@code null} = default
-     * @param caller       the calling worker, {@code null} for engine-originated calls (trigger fires)
      * @param invocationId the id handed to the target; {@code null} = a fresh one
      */
-    CompletableFuture<Outcome> invoke(String namespace, String functionId, RawJson data, JsonNode metadata,
-            WorkerConnection caller, UUID invocationId, String traceparent, String baggage) {
+    CompletableFuture<Outcome> invoke(Caller caller, String namespace, String functionId, RawJson data,
+            JsonNode metadata, UUID invocationId, String traceparent, String baggage) {
         String ns = Namespaces.orDefault(namespace);
+        UUID id = invocationId != null ? invocationId : UUID.randomUUID();
+        CompletableFuture<Outcome> future = new CompletableFuture<>();
         RegisteredFunction function;
         Pending replaced = null;
-        CompletableFuture<Outcome> future = new CompletableFuture<>();
         synchronized (lock) {
             function = functions.get(ns, functionId);
             if (function == null) {
@@ -62,34 +65,37 @@ final class InvocationRouter {
                         notFoundMessage(functionId, ns, functions.namespacesFor(functionId))));
             }
             if (function.inProcess() == null) {
-                UUID id = invocationId != null ? invocationId : UUID.randomUUID();
-                Pending entry = new Pending(id, functionId, future, function.owner(), caller);
-                replaced = pending.put(id, entry);
+                replaced = pending.put(id, new Pending(id, functionId, future, function.owner(), caller.connection()));
                 if (replaced != null) {
                     forget(replaced);
                 }
                 function.owner().invocations.add(id);
-                if (caller != null) {
-                    caller.invocations.add(id);
+                if (caller.connection() != null) {
+                    caller.connection().invocations.add(id);
                 }
-                // The codec stamps the caller into an object payload, overwriting whatever the caller put there.
-                function.owner().send(new InvokeFunction(id, functionId, data, metadata, traceparent, baggage,
-                        null, null, caller != null ? caller.id.toString() : null));
             }
         }
         if (replaced != null) {
-            Pending earlier = replaced;
-            executor.execute(() -> earlier.future.complete(Outcome.failure("invocation_error",
-                    "invocation " + earlier.id + " was replaced by a newer call with the same id")));
+            replaced.future.complete(Outcome.failure("invocation_error",
+                    "invocation " + replaced.id + " was replaced by a newer call with the same id"));
         }
         if (function.inProcess() != null) {
+            // Engine functions may wait (engine::register_trigger waits for a provider): never on a socket thread.
             RegisteredFunction inProcess = function;
-            executor.execute(() -> future.complete(runInProcess(inProcess, caller, data.tree())));
+            executor.execute(() -> future.complete(runInProcess(inProcess, caller.connection(), data.tree())));
+        }
+        else {
+            // The codec stamps the caller into an object payload, overwriting whatever the caller put there.
+            function.owner().send(new InvokeFunction(id, functionId, data, metadata, traceparent, baggage, null, null,
+                    caller.workerId()));
         }
         return future;
     }
 
-    /** A worker's answer: completes the matching invocation, whoever sent it; unknown ids are dropped. */
+    /**
+     * A worker's answer: completes the matching invocation, whoever sent it, on this thread; unknown ids are
+     * dropped.
+     */
     void complete(InvocationResult result) {
         Pending entry;
         synchronized (lock) {
@@ -100,27 +106,31 @@ final class InvocationRouter {
             }
             forget(entry);
         }
-        Outcome outcome = result.error() != null ? Outcome.failure(result.error()) : Outcome.success(result.result());
-        executor.execute(() -> entry.future.complete(outcome));
+        entry.future.complete(
+                result.error() != null ? Outcome.failure(result.error()) : Outcome.success(result.result()));
     }
 
     /**
-     * Cleanup of a closed connection: every invocation in flight to or from it ends with
-     * {@code invocation_stopped}. Must be called with the engine lock held; completion happens later, off
-     * the lock.
+     * Cleanup of a closed connection, part one: takes every invocation in flight to or from it out of the table.
+     * Call with the engine lock held, and {@link #stop} what it returns once the lock is released.
      */
-    void stopAll(WorkerConnection worker) {
-        List<Pending> stopped = new ArrayList<>();
+    List<CompletableFuture<Outcome>> detach(WorkerConnection worker) {
+        List<CompletableFuture<Outcome>> detached = new ArrayList<>();
         for (UUID id : List.copyOf(worker.invocations)) {
             Pending entry = pending.remove(id);
             if (entry != null) {
                 forget(entry);
-                stopped.add(entry);
+                detached.add(entry.future);
             }
         }
         worker.invocations.clear();
-        for (Pending entry : stopped) {
-            executor.execute(() -> entry.future.complete(Outcome.failure("invocation_stopped", "Invocation stopped")));
+        return detached;
+    }
+
+    /** Cleanup of a closed connection, part two: its invocations end with {@code invocation_stopped}. */
+    static void stop(List<CompletableFuture<Outcome>> invocations) {
+        for (CompletableFuture<Outcome> invocation : invocations) {
+            invocation.complete(Outcome.failure("invocation_stopped", "Invocation stopped"));
         }
     }
 

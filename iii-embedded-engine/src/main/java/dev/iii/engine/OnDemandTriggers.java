@@ -33,8 +33,8 @@ final class OnDemandTriggers {
             }
             binding = bound.get(0);
         }
-        return core.invocations.invoke(binding.namespace, binding.functionId, RawJson.of(payload.apply(binding)),
-                binding.metadata, null, null, null, null).thenApply(outcome -> outcome.failed()
+        return core.invocations.invoke(Caller.ENGINE, binding.namespace, binding.functionId,
+                RawJson.of(payload.apply(binding)), binding.metadata, null, null, null).thenApply(outcome -> outcome.failed()
                         ? new TriggerFireResult(null, outcome.error().code(), outcome.error().message())
                         : new TriggerFireResult(outcome.result() == null ? null : outcome.result().tree(), null, null));
     }

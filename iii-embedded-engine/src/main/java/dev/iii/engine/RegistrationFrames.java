@@ -11,12 +11,14 @@ import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.TriggerRegistrationResult;
 import dev.iii.protocol.UnregisterFunction;
 import dev.iii.protocol.UnregisterTrigger;
+import dev.iii.protocol.UnregisterTriggerType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A connection's registration frames ({@code registerfunction}, {@code unregisterfunction},
- * {@code registertriggertype}, {@code registertrigger}, {@code unregistertrigger}, {@code registerservice}).
+ * {@code registertriggertype}, {@code unregistertriggertype}, {@code registertrigger}, {@code unregistertrigger},
+ * {@code registerservice}).
  * They depend on the connection's namespace, which is known only once its {@code engine::workers::register}
  * call lands, so until then they are buffered and later applied in arrival order (wire specification §4.2).
  */
@@ -32,8 +34,9 @@ final class RegistrationFrames {
 
     static boolean isRegistration(Message message) {
         return message instanceof RegisterFunction || message instanceof UnregisterFunction
-                || message instanceof RegisterTriggerType || message instanceof RegisterTrigger
-                || message instanceof UnregisterTrigger || message instanceof RegisterService;
+                || message instanceof RegisterTriggerType || message instanceof UnregisterTriggerType
+                || message instanceof RegisterTrigger || message instanceof UnregisterTrigger
+                || message instanceof RegisterService;
     }
 
     /**
@@ -98,6 +101,9 @@ final class RegistrationFrames {
             core.triggers.registerType(new TriggerTypeEntry(new TypeKey(namespace, m.id()), m.description(),
                     m.triggerRequestFormat(), m.callRequestFormat(), new WorkerTriggerProvider(worker, namespace),
                     worker, null));
+        }
+        else if (message instanceof UnregisterTriggerType m) {
+            core.triggers.unregisterType(worker, m.id());
         }
         else if (message instanceof RegisterTrigger m && MessageCodec.blankNamespaceMember(m) != null) {
             worker.send(new TriggerRegistrationResult(m.id(), m.triggerType(), m.functionId(), new ErrorBody(

@@ -149,17 +149,38 @@ final class TriggerRegistry {
                 remove(binding.id, worker);
             }
         }
+        for (TypeKey key : removeTypes(worker, null)) {
+            log.info("trigger type {} in namespace {} removed with its provider", key.id(), key.namespace());
+        }
+    }
+
+    /**
+     * A provider's {@code unregistertriggertype} (engine 0.25): the types of that id it provides go, and their
+     * bindings move on as when it disconnects. Types it does not provide are left alone.
+     */
+    void unregisterType(WorkerConnection worker, String typeId) {
+        List<TypeKey> gone = removeTypes(worker, typeId);
+        if (gone.isEmpty()) {
+            log.debug("{}: unregistertriggertype {} ignored: it provides no such type", worker, typeId);
+        }
+        for (TypeKey key : gone) {
+            log.info("trigger type {} in namespace {} unregistered by {}", key.id(), key.namespace(), worker);
+        }
+    }
+
+    /**
+     * Removes the types {@code owner} provides (only those with {@code typeId}, unless it is {@code null}); each of
+     * their bindings is resolved again and activated on the provider found, or waits pending.
+     */
+    private List<TypeKey> removeTypes(WorkerConnection owner, String typeId) {
         List<TypeKey> gone = new ArrayList<>();
         types.values().removeIf(entry -> {
-            if (entry.owner() == worker) {
+            if (entry.owner() == owner && (typeId == null || entry.key().id().equals(typeId))) {
                 gone.add(entry.key());
                 return true;
             }
             return false;
         });
-        for (TypeKey key : gone) {
-            log.info("trigger type {} in namespace {} removed with its provider", key.id(), key.namespace());
-        }
         for (Binding binding : bindings()) {
             if (binding.activeOn != null && gone.contains(binding.activeOn)) {
                 binding.activeOn = null;
@@ -172,6 +193,7 @@ final class TriggerRegistry {
                 }
             }
         }
+        return gone;
     }
 
     /** The provider a binding resolves to now, or {@code null}. */

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param callRequestFormat    JSON Schema of the payload, optional
  * @param provider             delivers the events
  * @param owner                the providing worker, {@code null} for in-engine types
- * @param builtinWorkerName    for in-engine types the worker name shown in listings ({@code iii-http}),
+ * @param builtinWorkerName    for in-engine types the worker name shown in listings ({@code http}),
  *                             else {@code null}
  */
 record TriggerTypeEntry(TypeKey key, String description, JsonNode triggerRequestFormat,

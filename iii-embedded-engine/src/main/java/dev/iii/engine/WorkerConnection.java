@@ -43,8 +43,9 @@ final class WorkerConnection {
         this.codec = codec;
     }
 
+    /** Encodes on this thread and hands the frame to the connection's writer. */
     void send(Message message) {
-        sender.send(codec.encodeToString(message));
+        sender.send(codec.encode(message));
     }
 
     /** The namespace registrations land in; {@code default} until one was declared. */

@@ -141,6 +141,10 @@ final class WorkerFunctions {
                     if (worker.metadata.pid() != null) {
                         envelope.put("pid", worker.metadata.pid());
                     }
+                    ObjectNode latestMetrics = core.metrics.latest(worker.id.toString());
+                    if (latestMetrics != null) {
+                        envelope.set("latest_metrics", latestMetrics);
+                    }
                     for (String id : worker.functionIds) {
                         RegisteredFunction function = core.functions.get(namespace, id);
                         if (function != null) {

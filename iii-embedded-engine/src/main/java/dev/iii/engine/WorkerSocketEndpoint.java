@@ -8,19 +8,25 @@ import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
+import org.apache.tomcat.websocket.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker socket at {@code /}. Text messages arrive in parts (so a large message never needs one huge
- * container buffer) and are assembled up to the configured limit; beyond it the socket is closed with 1009.
- * Binary frames carrying telemetry ({@code OTLP}, {@code MTRC}, {@code LOGS} prefixes) are ignored; other
- * binary frames are read as JSON text.
+ * The worker socket at {@code /}. Messages arrive in parts (so a large one never needs one huge container
+ * buffer) and are gathered as UTF-8 bytes up to the configured limit; beyond it the socket is closed with
+ * 1009. Binary messages carrying telemetry ({@code OTLP}, {@code MTRC}, {@code LOGS} prefixes) go to the
+ * {@link TelemetryIntake}; other binary messages are read as JSON text.
  */
 final class WorkerSocketEndpoint extends Endpoint {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerSocketEndpoint.class);
     private static final int CONTAINER_BUFFER = 64 * 1024;
+    /**
+     * How long a close waits for the message in flight, and Tomcat for the Close frame it writes blocking (20 s by
+     * default) to a peer that does not read. The real engine just drops such a socket.
+     */
+    static final long CLOSE_FRAME_TIMEOUT_MS = 2000;
 
     private final EngineCore core;
     private WorkerConnection worker;
@@ -31,56 +37,30 @@ final class WorkerSocketEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        configure(session);
+        worker = new WorkerConnection(new FrameSender(session, core, waiting -> core.peerNotReading(worker, waiting)),
+                remoteAddress(config), core.codec);
+        Runnable tooBig = () -> worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.TOO_BIG,
+                "message too big"));
+        MessageBytes text = new MessageBytes(core.options.maxMessageBytes(), frame -> core.onFrame(worker, frame),
+                tooBig);
+        MessageBytes binary = new MessageBytes(core.options.maxMessageBytes(), frame -> {
+            if (!core.telemetry.accept(frame)) {
+                core.onFrame(worker, frame);
+            }
+        }, tooBig);
+        session.addMessageHandler(String.class,
+                (MessageHandler.Partial<String>) (part, last) -> text.add(part.getBytes(StandardCharsets.UTF_8), last));
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Partial<ByteBuffer>) binary::add);
+        core.onOpen(worker);
+    }
+
+    /** Settings every engine socket shares: no idle timeout, bounded parts, a bounded wait for a Close frame. */
+    static void configure(Session session) {
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(CONTAINER_BUFFER);
         session.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER);
-        worker = new WorkerConnection(new FrameSender(session, core.executor), remoteAddress(config), core.codec);
-        int limit = core.options.maxMessageBytes();
-        session.addMessageHandler(String.class, new MessageHandler.Partial<String>() {
-            private final StringBuilder message = new StringBuilder();
-
-            @Override
-            public void onMessage(String part, boolean last) {
-                if (message.length() + part.length() > limit) {
-                    message.setLength(0);
-                    worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
-                    return;
-                }
-                if (last && message.isEmpty()) {
-                    core.onText(worker, part);
-                    return;
-                }
-                message.append(part);
-                if (last) {
-                    String text = message.toString();
-                    message.setLength(0);
-                    core.onText(worker, text);
-                }
-            }
-        });
-        session.addMessageHandler(ByteBuffer.class, new MessageHandler.Partial<ByteBuffer>() {
-            private final java.io.ByteArrayOutputStream message = new java.io.ByteArrayOutputStream();
-
-            @Override
-            public void onMessage(ByteBuffer part, boolean last) {
-                if (message.size() + part.remaining() > limit) {
-                    message.reset();
-                    worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "message too big"));
-                    return;
-                }
-                byte[] bytes = new byte[part.remaining()];
-                part.get(bytes);
-                message.writeBytes(bytes);
-                if (last) {
-                    byte[] whole = message.toByteArray();
-                    message.reset();
-                    if (!isTelemetry(whole)) {
-                        core.onText(worker, new String(whole, StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        });
-        core.onOpen(worker);
+        session.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, CLOSE_FRAME_TIMEOUT_MS);
     }
 
     @Override
@@ -93,14 +73,6 @@ final class WorkerSocketEndpoint extends Endpoint {
     @Override
     public void onError(Session session, Throwable failure) {
         log.debug("socket error on {}: {}", worker, failure.toString());
-    }
-
-    static boolean isTelemetry(byte[] frame) {
-        if (frame.length < 4) {
-            return false;
-        }
-        String prefix = new String(frame, 0, 4, StandardCharsets.US_ASCII);
-        return prefix.equals("OTLP") || prefix.equals("MTRC") || prefix.equals("LOGS");
     }
 
     private static String remoteAddress(EndpointConfig config) {

@@ -1,7 +1,9 @@
 package dev.iii.engine;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
@@ -10,6 +12,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerContainer;
@@ -63,31 +67,44 @@ final class WorkerSocketServer {
             ServerContainer container = (ServerContainer) context.getAttribute(ServerContainer.class.getName());
             try {
                 container.addEndpoint(ServerEndpointConfig.Builder.create(WorkerSocketEndpoint.class, "/")
-                        .configurator(new ServerEndpointConfig.Configurator() {
-                            @Override
-                            public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request,
-                                    HandshakeResponse response) {
-                                RemoteAddressFilter.copyInto(sec, request, response);
-                            }
-
-                            @Override
-                            public <T> T getEndpointInstance(Class<T> endpointClass) {
-                                return endpointClass.cast(new WorkerSocketEndpoint(core));
-                            }
-                        })
+                        .configurator(new EngineEndpointConfigurator(() -> new WorkerSocketEndpoint(core)))
                         .build());
                 container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel")
-                        .configurator(new ServerEndpointConfig.Configurator() {
-                            @Override
-                            public <T> T getEndpointInstance(Class<T> endpointClass) {
-                                return endpointClass.cast(new TelemetrySocketEndpoint());
-                            }
-                        })
+                        .configurator(new EngineEndpointConfigurator(() -> new TelemetrySocketEndpoint(core)))
                         .build());
             }
             catch (DeploymentException ex) {
                 throw new ServletException(ex);
             }
+        }
+    }
+
+    /**
+     * Creates the engine's endpoint instances and answers the upgrade as the real engine does: it has no
+     * WebSocket compression, so an offered {@code permessage-deflate} (the Node SDK offers it) is declined, and
+     * no other extension is negotiated either.
+     */
+    private static final class EngineEndpointConfigurator extends ServerEndpointConfig.Configurator {
+
+        private final Supplier<Endpoint> endpoints;
+
+        EngineEndpointConfigurator(Supplier<Endpoint> endpoints) {
+            this.endpoints = endpoints;
+        }
+
+        @Override
+        public List<Extension> getNegotiatedExtensions(List<Extension> installed, List<Extension> requested) {
+            return List.of();
+        }
+
+        @Override
+        public void modifyHandshake(ServerEndpointConfig sec, HandshakeRequest request, HandshakeResponse response) {
+            RemoteAddressFilter.copyInto(sec, request, response);
+        }
+
+        @Override
+        public <T> T getEndpointInstance(Class<T> endpointClass) {
+            return endpointClass.cast(endpoints.get());
         }
     }
 

@@ -43,7 +43,7 @@ class ConnectionLifecycleTest {
     }
 
     @Test
-    void acceptsAndIgnoresTheTelemetrySocket() throws Exception {
+    void acceptsTheTelemetrySocketWhichIsNoWorker() throws Exception {
         java.util.concurrent.CompletableFuture<Integer> closed = new java.util.concurrent.CompletableFuture<>();
         java.net.http.WebSocket otel = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(java.net.URI.create(engine.url() + "/otel"), new java.net.http.WebSocket.Listener() {
@@ -92,7 +92,7 @@ class ConnectionLifecycleTest {
             assertThat(row.get("description").isNull()).isTrue();
             assertThat(row.get("ip_address").asString()).isEqualTo("127.0.0.1");
             // the engine's own workers are listed too
-            assertThat(workers.findValuesAsString("name")).contains("iii-http", "iii-cron", "iii-engine-functions");
+            assertThat(workers.findValuesAsString("name")).contains("http", "cron", "iii-engine-functions");
 
             JsonNode info = worker.callOk("engine::workers::info", object().put("name", "lister"));
             assertThat(info.get("worker").get("pid").asInt()).isEqualTo(4242);

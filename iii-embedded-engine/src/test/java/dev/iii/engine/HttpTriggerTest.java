@@ -57,7 +57,8 @@ class HttpTriggerTest {
         assertThat(request.get("body").get("qty").asInt()).isEqualTo(3);
         assertThat(request.get("trigger").get("type").asString()).isEqualTo("http");
         assertThat(request.get("trigger").get("path").asString()).isEqualTo("/users/:id/orders/:order");
-        assertThat(call.callerWorkerId()).isNull();
+        // Since 0.23 the http worker calls the function like any worker, so the engine stamps it as the caller.
+        assertThat(call.callerWorkerId()).isEqualTo(worker.workerIdNamed("http"));
         assertThat(call.metadata().get("route").asString()).isEqualTo("users-get");
 
         ObjectNode envelope = object().put("status_code", 201);
@@ -117,6 +118,26 @@ class HttpTriggerTest {
         HttpResponse<String> response = get("/nowhere").get();
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).isEqualTo("{\"error\":{\"code\":\"NOT_FOUND\",\"message\":\"Not Found\"}}");
+    }
+
+    @Test
+    void aPathThatExistsWithAnotherMethodIs405WithTheMethodsItHas() throws Exception {
+        route("only-post", "/only-post", "POST", "api::only-post");
+        HttpResponse<String> response = get("/only-post").get();
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("allow")).contains("POST");
+        assertThat(response.headers().firstValue("content-type")).contains("application/json");
+        assertThat(response.body())
+                .isEqualTo("{\"error\":{\"code\":\"METHOD_NOT_ALLOWED\",\"message\":\"Method Not Allowed\"}}");
+
+        route("items-put", "/items/:id", "PUT", "api::items-put");
+        route("items-get", "/items/:id", "GET", "api::items-get");
+        HttpResponse<String> delete = http.send(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/items/7"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(delete.statusCode()).isEqualTo(405);
+        assertThat(delete.headers().firstValue("allow")).contains("GET, PUT");
+        // a path no route has is still 404
+        assertThat(get("/items/7/parts").get().statusCode()).isEqualTo(404);
     }
 
     @Test

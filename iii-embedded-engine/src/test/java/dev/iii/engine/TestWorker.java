@@ -78,6 +78,10 @@ final class TestWorker implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    void sendBinary(byte[] frame) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(frame), true).join();
+    }
+
     void sendMetadata(String name, String namespace) {
         ObjectNode data = JSON.createObjectNode().put("runtime", "java").put("version", "0.0.1-test")
                 .put("name", name).put("os", "test-os").put("pid", 4242);
@@ -120,6 +124,16 @@ final class TestWorker implements AutoCloseable {
             }
             return false;
         });
+    }
+
+    /** The id {@code engine::workers::list} shows for the worker of that name. */
+    String workerIdNamed(String name) {
+        for (JsonNode row : callOk("engine::workers::list", object()).get("workers")) {
+            if (name.equals(row.path("name").asString(null))) {
+                return row.get("id").asString();
+            }
+        }
+        throw new AssertionError("no worker named " + name);
     }
 
     /** Waits for the first received frame of that type matching {@code match} (already received ones count). */

@@ -7,6 +7,7 @@ import dev.iii.protocol.RegisterTrigger;
 import dev.iii.protocol.RegisterTriggerType;
 import dev.iii.protocol.TriggerRegistrationResult;
 import dev.iii.protocol.UnregisterTrigger;
+import dev.iii.protocol.UnregisterTriggerType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,54 @@ class WorkerTriggerTypeTest {
             TriggerRegistrationResult blank = user.await(TriggerRegistrationResult.class, r -> r.id().equals("h-2"));
             assertThat(blank.error().code()).isEqualTo("INVALID_NAMESPACE");
             assertThat(blank.error().message()).startsWith("`trigger_namespace` is empty");
+        }
+    }
+
+    @Test
+    void unregisterTriggerTypeRemovesTheTypeAndItsBindingsWaitForTheNextProvider() {
+        try (TestWorker provider = TestWorker.registered(engine, "ticker");
+                TestWorker user = TestWorker.registered(engine, "tick-user")) {
+            provider.send(new RegisterTriggerType("tick::type", "", null, null, null));
+            awaitType(user, "tick::type");
+            user.send(new RegisterTrigger("tick-1", "tick::type", "tick-user::fn", object(), null, null, null));
+            provider.await(RegisterTrigger.class, r -> r.id().equals("tick-1"));
+            provider.send(new TriggerRegistrationResult("tick-1", "tick::type", "tick-user::fn", null));
+
+            provider.send(new UnregisterTriggerType("tick::type"));
+            await().atMost(TestWorker.WAIT).until(() -> !user.callOk("engine::triggers::list", object())
+                    .get("triggers").findValuesAsString("id").contains("tick::type"));
+            // The binding is pending again: not listed, and offered to whoever provides the type next.
+            assertThat(user.callOk("engine::registered-triggers::list", object()).get("registered_triggers")
+                    .findValuesAsString("id")).doesNotContain("tick-1");
+            try (TestWorker next = TestWorker.registered(engine, "ticker-2")) {
+                next.send(new RegisterTriggerType("tick::type", "", null, null, null));
+                next.await(RegisterTrigger.class, r -> r.id().equals("tick-1"));
+            }
+            assertThat(provider.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void unregisterTriggerTypeMovesTheBindingsToTheNextProviderFound() {
+        try (TestWorker local = TestWorker.connect(engine);
+                TestWorker fallback = TestWorker.registered(engine, "shared-provider");
+                TestWorker user = TestWorker.connect(engine)) {
+            local.sendMetadata("team-provider", "team");
+            local.awaitListed("team-provider");
+            user.sendMetadata("team-user", "team");
+            user.awaitListed("team-user");
+            local.send(new RegisterTriggerType("shared::type", "", null, null, null));
+            fallback.send(new RegisterTriggerType("shared::type", "", null, null, null));
+            await().atMost(TestWorker.WAIT).until(() -> user.callOk("engine::triggers::list", object())
+                    .get("triggers").findValuesAsString("namespace").containsAll(java.util.List.of("team", "default")));
+            // The registrant's namespace wins while it has a provider...
+            user.send(new RegisterTrigger("shared-1", "shared::type", "team-user::fn", object(), null, "team", null));
+            local.await(RegisterTrigger.class, r -> r.id().equals("shared-1"));
+            assertThat(fallback.receivedOf(RegisterTrigger.class)).isEmpty();
+            // ...and once it stops providing the type, default's provider takes the binding over.
+            local.send(new UnregisterTriggerType("shared::type"));
+            RegisterTrigger moved = fallback.await(RegisterTrigger.class, r -> r.id().equals("shared-1"));
+            assertThat(moved.namespace()).isEqualTo("team");
         }
     }
 

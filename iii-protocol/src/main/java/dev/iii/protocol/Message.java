@@ -9,7 +9,7 @@ package dev.iii.protocol;
  * {@link MessageCodec} reads and writes them.
  */
 public sealed interface Message
-        permits WorkerRegistered, RegisterFunction, UnregisterFunction, RegisterTriggerType, RegisterTrigger,
-        UnregisterTrigger, TriggerRegistrationResult, InvokeFunction, InvocationResult, RegisterService, Ping, Pong,
-        Reattach, RegistrationRejected, EngineError, UnknownMessage {
+        permits WorkerRegistered, RegisterFunction, UnregisterFunction, RegisterTriggerType, UnregisterTriggerType,
+        RegisterTrigger, UnregisterTrigger, TriggerRegistrationResult, InvokeFunction, InvocationResult,
+        RegisterService, Ping, Pong, Reattach, RegistrationRejected, EngineError, UnknownMessage {
 }

@@ -85,6 +85,7 @@ final class MessageDecoder {
                 case "unregisterfunction" -> new UnregisterFunction(m.string("id"));
                 case "registertriggertype" -> new RegisterTriggerType(m.string("id"), m.string("description"),
                         m.json("trigger_request_format"), m.json("call_request_format"), m.string("namespace"));
+                case "unregistertriggertype" -> new UnregisterTriggerType(m.string("id"));
                 case "registertrigger" -> new RegisterTrigger(m.string("id"), m.string("trigger_type"),
                         m.string("function_id"), m.json("config"), m.json("metadata"), m.string("namespace"),
                         m.string("trigger_namespace"));

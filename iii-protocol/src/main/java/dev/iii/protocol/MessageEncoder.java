@@ -39,6 +39,9 @@ final class MessageEncoder {
         if (message instanceof RegisterTriggerType) {
             return "registertriggertype";
         }
+        if (message instanceof UnregisterTriggerType) {
+            return "unregistertriggertype";
+        }
         if (message instanceof RegisterTrigger) {
             return "registertrigger";
         }
@@ -101,6 +104,9 @@ final class MessageEncoder {
             json(g, "trigger_request_format", m.triggerRequestFormat());
             json(g, "call_request_format", m.callRequestFormat());
             string(g, "namespace", m.namespace());
+        }
+        else if (message instanceof UnregisterTriggerType m) {
+            string(g, "id", m.id());
         }
         else if (message instanceof RegisterTrigger m) {
             string(g, "id", m.id());

@@ -115,6 +115,18 @@ class MessageCodecTest {
     }
 
     @Test
+    void unregisterTriggerTypeIsReadAsTheNodeSdkSendsItAndWrittenWithItsIdOnly() {
+        // Node 0.22.1 sends the whole registration; the frame is the id.
+        Message node = codec.decode("{\"type\":\"unregistertriggertype\",\"id\":\"capture::tick\","
+                + "\"description\":\"Test trigger type provided by the capture worker\"}");
+        assertThat(node).isEqualTo(new UnregisterTriggerType("capture::tick"));
+        assertThat(codec.encodeToString(new UnregisterTriggerType("capture::tick")))
+                .isEqualTo("{\"type\":\"unregistertriggertype\",\"id\":\"capture::tick\"}");
+        assertThatThrownBy(() -> codec.decode("{\"type\":\"unregistertriggertype\"}"))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("'id'");
+    }
+
+    @Test
     void engineErrorFrameIsDecoded() {
         Message message = codec.decode("{\"type\":\"error\",\"error\":{\"code\":\"AUTH_ERROR\",\"message\":\"no\"}}");
         assertThat(message).isEqualTo(new EngineError(new ErrorBody("AUTH_ERROR", "no")));

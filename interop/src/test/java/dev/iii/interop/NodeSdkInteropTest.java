@@ -91,6 +91,13 @@ class NodeSdkInteropTest {
     }
 
     @Test
+    void nodeSdkSocketNegotiatedNoCompressionAsWithTheRealEngine() {
+        // ws offers permessage-deflate; the real engine has no compression and declines it.
+        assertThat(selfChecks.get("socketExtensions").isString()).isTrue();
+        assertThat(selfChecks.get("socketExtensions").asString()).isEmpty();
+    }
+
+    @Test
     void javaCallsNodeFunctions() throws Exception {
         JsonNode echo = java.call("node::echo", Map.of("msg", "hi", "n", 1)).get();
         assertThat(echo.get("msg").asString()).isEqualTo("hi");
