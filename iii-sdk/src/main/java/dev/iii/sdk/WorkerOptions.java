@@ -2,6 +2,7 @@ package dev.iii.sdk;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -57,12 +58,19 @@ import tools.jackson.databind.json.JsonMapper;
  *                                 {@code spring-boot}; optional
  * @param sslContext               trust (and client keys) for a {@code wss://} engine; {@code null} uses the
  *                                 JVM's default trust store. The host name is always verified.
+ * @param nameConflictGrace        how long a connection attempt refused because the worker's name is taken
+ *                                 ({@code WORKER_NAMESPACE_CONFLICT}) is retried before the worker fails for
+ *                                 good (10 s): the name's owner may be this worker's predecessor, leaving (a
+ *                                 restart, a context refreshed in tests); zero fails at the first refusal
+ * @param reportMetrics            whether the worker reports its process metrics to the engine (heap, CPU,
+ *                                 uptime; shown by {@code engine::workers::info}) every minute (on)
  */
 public record WorkerOptions(URI url, String name, String description, String namespace, Duration invocationTimeout,
         ReconnectPolicy reconnectPolicy, Map<String, String> headers, int maxMessageSize,
         int maxConcurrentInvocations, int maxQueuedInvocations, Duration handlerTimeout, long maxSendQueueBytes,
         int maxOfflineCalls, long maxOfflineBytes, Executor executor, JsonMapper jsonMapper, Duration connectTimeout,
-        Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework, SSLContext sslContext) {
+        Duration pingInterval, Duration idleTimeout, boolean sendStackTraces, String framework, SSLContext sslContext,
+        Duration nameConflictGrace, boolean reportMetrics) {
 
     /** The engine's address when nothing else is said: the IPv4 loopback, never {@code localhost}. */
     public static final String DEFAULT_URL = "ws://127.0.0.1:49134";
@@ -71,7 +79,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         require(url != null, "url is required");
         String scheme = url.getScheme();
         require("ws".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme),
-                "url must be a ws:// or wss:// URL, was '" + url + "'");
+                "url must be a ws:// or wss:// URL, was '" + withoutCredentials(url) + "'");
         require(name != null && !name.isBlank(), "name must not be blank");
         require(namespace == null || !namespace.isBlank(), "namespace is blank: give it a name or leave it out");
         requirePositive(invocationTimeout, "invocationTimeout");
@@ -88,6 +96,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         requirePositive(pingInterval, "pingInterval");
         requirePositive(idleTimeout, "idleTimeout");
         require(idleTimeout.compareTo(pingInterval) > 0, "idleTimeout must be longer than pingInterval");
+        require(nameConflictGrace != null && !nameConflictGrace.isNegative(), "nameConflictGrace must not be negative");
     }
 
     /**
@@ -95,9 +104,22 @@ public record WorkerOptions(URI url, String name, String description, String nam
      * string, which may carry credentials.
      */
     public String safeUrl() {
+        return withoutCredentials(url);
+    }
+
+    /** Header names only and the URL without credentials: the values may be secrets. */
+    @Override
+    public String toString() {
+        return "WorkerOptions[url=" + safeUrl() + ", name=" + name + ", namespace=" + namespace + ", headers="
+                + headers.keySet() + ", invocationTimeout=" + invocationTimeout + ", maxConcurrentInvocations="
+                + maxConcurrentInvocations + ", handlerTimeout=" + handlerTimeout + "]";
+    }
+
+    private static String withoutCredentials(URI url) {
         String port = url.getPort() >= 0 ? ":" + url.getPort() : "";
         String path = url.getRawPath() == null ? "" : url.getRawPath();
-        return url.getScheme() + "://" + url.getHost() + port + path;
+        String host = url.getHost() != null ? url.getHost() : "";
+        return url.getScheme() + "://" + host + port + path;
     }
 
     /** A builder with every default in place. */
@@ -145,6 +167,9 @@ public record WorkerOptions(URI url, String name, String description, String nam
         private boolean sendStackTraces;
         private String framework;
         private SSLContext sslContext;
+        private String token;
+        private Duration nameConflictGrace = Duration.ofSeconds(10);
+        private boolean reportMetrics = true;
         private UnaryOperator<String> environment = System::getenv;
 
         private Builder() {
@@ -265,6 +290,25 @@ public record WorkerOptions(URI url, String name, String description, String nam
             return this;
         }
 
+        /**
+         * An engine access token, sent as {@code Authorization: Bearer <token>} on the handshake unless an
+         * {@code Authorization} header is set; without one, {@code III_TOKEN} is used, as the official SDKs do.
+         */
+        public Builder token(String token) {
+            this.token = token;
+            return this;
+        }
+
+        public Builder nameConflictGrace(Duration nameConflictGrace) {
+            this.nameConflictGrace = nameConflictGrace;
+            return this;
+        }
+
+        public Builder reportMetrics(boolean reportMetrics) {
+            this.reportMetrics = reportMetrics;
+            return this;
+        }
+
         /** Where {@code III_*} variables are read from; the process environment unless a test says otherwise. */
         Builder environment(UnaryOperator<String> environment) {
             this.environment = environment;
@@ -280,13 +324,31 @@ public record WorkerOptions(URI url, String name, String description, String nam
                 uri = URI.create(resolvedUrl.trim());
             }
             catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("url is not a valid URI: '" + resolvedUrl + "'", ex);
+                // Not the URL itself, nor the parser's message quoting it: either may hold credentials.
+                throw new IllegalArgumentException("url is not a valid URI (character " + invalidIndex(ex) + ")");
             }
+            String resolvedToken = firstSet(token, environment.apply("III_TOKEN"), null);
             return new WorkerOptions(uri, resolvedName, description, resolvedNamespace, invocationTimeout,
-                    reconnectPolicy, headers, maxMessageSize != null ? maxMessageSize : defaultMaxMessageSize(),
+                    reconnectPolicy, withToken(headers, resolvedToken),
+                    maxMessageSize != null ? maxMessageSize : defaultMaxMessageSize(),
                     maxConcurrentInvocations, maxQueuedInvocations,
                     handlerTimeout, maxSendQueueBytes, maxOfflineCalls, maxOfflineBytes, executor, jsonMapper,
-                    connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework, sslContext);
+                    connectTimeout, pingInterval, idleTimeout, sendStackTraces, framework, sslContext,
+                    nameConflictGrace, reportMetrics);
+        }
+
+        private static int invalidIndex(IllegalArgumentException ex) {
+            return ex.getCause() instanceof URISyntaxException syntax ? syntax.getIndex() : -1;
+        }
+
+        /** The headers with {@code Authorization: Bearer <token>} added, unless one is set already. */
+        private static Map<String, String> withToken(Map<String, String> headers, String token) {
+            if (token == null || token.isBlank() || headers.keySet().stream().anyMatch("authorization"::equalsIgnoreCase)) {
+                return headers;
+            }
+            Map<String, String> withToken = new LinkedHashMap<>(headers);
+            withToken.put("Authorization", "Bearer " + token.strip());
+            return withToken;
         }
 
         /** A sixteenth of the heap: a frame is buffered once, and a tree of it can take several times its size. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -26,7 +27,8 @@ class CredentialsTest {
     private static final String USER_SECRET = "s3cr3t-pass";
     private static final String QUERY_SECRET = "t0k3n-value";
     private static final String HEADER_SECRET = "hdr-s3cr3t";
-    private static final List<String> SECRETS = List.of(USER_SECRET, QUERY_SECRET, HEADER_SECRET,
+    private static final String TOKEN_SECRET = "iii-t0k3n";
+    private static final List<String> SECRETS = List.of(USER_SECRET, QUERY_SECRET, HEADER_SECRET, TOKEN_SECRET,
             Base64.getEncoder().encodeToString(("ada:" + USER_SECRET).getBytes()));
 
     private final List<String> julLines = new CopyOnWriteArrayList<>();
@@ -102,7 +104,17 @@ class CredentialsTest {
             first.drop();
             engine.nextConnection();
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+            reported.add(worker.options().toString());
             worker.shutdown(Duration.ofSeconds(1));
+
+            // III_TOKEN, as the official SDKs read it, travels as a Bearer token.
+            IIIWorker tokened = IIIWorker.create(WorkerOptions.builder().environment(Map.of("III_TOKEN", TOKEN_SECRET)::get)
+                    .url(engine.url()).name("tokened").build()).start();
+            engine.nextConnection();
+            await().until(() -> tokened.connectionState() == ConnectionState.CONNECTED);
+            assertThat(engine.handshakeHeaders().get("Authorization")).containsExactly("Bearer " + TOKEN_SECRET);
+            reported.add(tokened.options().toString());
+            tokened.shutdown(Duration.ofSeconds(1));
             logs.close();
 
             List<String> lines = new ArrayList<>(logs.lines(Level.DEBUG));

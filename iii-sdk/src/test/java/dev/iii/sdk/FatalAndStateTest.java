@@ -7,9 +7,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.iii.sdk.function.FunctionRegistration;
+import ch.qos.logback.classic.Level;
+import dev.iii.protocol.InvokeFunction;
+import dev.iii.protocol.MessageCodec;
 import dev.iii.protocol.Pong;
 import dev.iii.protocol.RegistrationRejected;
+import dev.iii.sdk.function.FunctionRegistration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Connection state, rejected registrations and the reconnect policy (wire specification §3.14, §4.6). */
 class FatalAndStateTest {
+
+    private static final MessageCodec CODEC = new MessageCodec();
 
     private TestEngine engine;
     private IIIWorker worker;
@@ -62,8 +67,56 @@ class FatalAndStateTest {
         await().during(Duration.ofMillis(600)).until(() -> engine.connections().size() == 1);
         // One clear error; nothing about grace periods, handshakes or reconnecting.
         logs.close();
-        assertThat(logs.lines(ch.qos.logback.classic.Level.WARN)).singleElement().asString()
+        assertThat(logs.lines(Level.WARN)).singleElement().asString()
                 .startsWith("ERROR The iii worker failed and will not reconnect").contains("WORKER_NAMESPACE_CONFLICT");
+    }
+
+    @Test
+    void aNameRefusedWhileConnectingIsTriedAgainWithinTheGraceAsItsOwnerMayBeLeaving() throws Exception {
+        try (LogCapture logs = new LogCapture(); RawWebSocketPeer peer = new RawWebSocketPeer()) {
+            IIIWorker restarted = III.registerWorker(WorkerOptions.builder().url(peer.url()).name("stateful")
+                    .reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
+            try {
+                refuseTheName(peer.nextConnection());
+                peer.nextConnection().acceptHandshake("w-2");
+                await().until(() -> restarted.connectionState() == ConnectionState.CONNECTED);
+                assertThat(restarted.fatalError()).isEmpty();
+                assertThat(logs.lines(Level.WARN)).singleElement().asString()
+                        .startsWith("WARN Cannot connect to the iii engine").contains("WORKER_NAMESPACE_CONFLICT")
+                        .contains("trying again for up to 10 s, in case the owner is this worker's predecessor leaving");
+            }
+            finally {
+                restarted.shutdown(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Test
+    void aNameStillRefusedAfterTheGraceIsFatal() throws Exception {
+        try (RawWebSocketPeer peer = new RawWebSocketPeer()) {
+            IIIWorker duplicate = III.registerWorker(WorkerOptions.builder().url(peer.url()).name("stateful")
+                    .reconnectPolicy(ConnectSequenceTest.fastReconnect()).nameConflictGrace(Duration.ZERO).build());
+            try {
+                refuseTheName(peer.nextConnection());
+                await().until(() -> duplicate.connectionState() == ConnectionState.FAILED);
+                assertThat(duplicate.fatalError()).hasValueSatisfying(
+                        error -> assertThat(error.getCode()).isEqualTo(ErrorCode.WORKER_NAMESPACE_CONFLICT));
+            }
+            finally {
+                duplicate.shutdown(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    /** Greets the worker, reads its metadata call and refuses its name, as the engine does. */
+    private static void refuseTheName(RawWebSocketPeer.Connection connection) throws Exception {
+        connection.sendText("{\"type\":\"workerregistered\",\"worker_id\":\"w-1\"}");
+        while (!(CODEC.decode(connection.readText()) instanceof InvokeFunction call
+                && call.functionId().equals("engine::workers::register"))) {
+            // the frames before it
+        }
+        connection.sendText("{\"type\":\"registrationrejected\",\"code\":\"WORKER_NAMESPACE_CONFLICT\","
+                + "\"namespace\":\"default\",\"worker_name\":\"stateful\",\"owner_worker_id\":\"w-0\"}");
     }
 
     @Test

@@ -101,6 +101,11 @@ class NamespaceAndOptionsTest {
         assertThat(defaults.sendStackTraces()).isFalse();
 
         assertThatThrownBy(() -> WorkerOptions.builder().url("http://x").build()).hasMessageContaining("ws://");
+        // Neither message repeats credentials from the URL.
+        assertThatThrownBy(() -> WorkerOptions.builder().url("http://ada:pw@x/?token=t").build())
+                .hasMessage("url must be a ws:// or wss:// URL, was 'http://x/'");
+        assertThatThrownBy(() -> WorkerOptions.builder().url("ws://ada:p w@x").build())
+                .hasMessageStartingWith("url is not a valid URI (character ").hasMessageNotContaining("p w");
         assertThatThrownBy(() -> WorkerOptions.builder().pingInterval(Duration.ofSeconds(90)).build())
                 .hasMessageContaining("idleTimeout");
     }
@@ -111,6 +116,20 @@ class NamespaceAndOptionsTest {
         int expected = (int) Math.max(1024 * 1024, Math.min(64L * 1024 * 1024, sixteenth));
         assertThat(WorkerOptions.builder().build().maxMessageSize()).isEqualTo(expected);
         assertThat(WorkerOptions.builder().maxMessageSize(1000).build().maxMessageSize()).isEqualTo(1000);
+    }
+
+    @Test
+    void aTokenIsSentAsBearerAuthorizationUnlessAnAuthorizationHeaderIsSet() {
+        Map<String, String> environment = Map.of("III_TOKEN", "from-env");
+        assertThat(WorkerOptions.builder().environment(environment::get).build().headers())
+                .containsEntry("Authorization", "Bearer from-env");
+        assertThat(WorkerOptions.builder().environment(environment::get).token("mine").build().headers())
+                .containsEntry("Authorization", "Bearer mine");
+        assertThat(WorkerOptions.builder().environment(environment::get).header("authorization", "Basic x").build()
+                .headers()).containsExactly(Map.entry("authorization", "Basic x"));
+        assertThat(WorkerOptions.builder().environment(Map.of("III_TOKEN", " ")::get).build().headers()).isEmpty();
+        assertThat(WorkerOptions.builder().environment(environment::get).build().toString()).doesNotContain("from-env")
+                .contains("headers=[Authorization]");
     }
 
     @Test

@@ -111,6 +111,7 @@ public final class IIIAutoConfiguration {
                 .connectTimeout(properties.connection().connectTimeout())
                 .pingInterval(properties.connection().pingInterval())
                 .idleTimeout(properties.connection().idleTimeout()).sendStackTraces(properties.sendStackTraces())
+                .nameConflictGrace(properties.worker().nameConflictGrace()).token(properties.token())
                 .framework("spring-boot");
         String name = properties.worker().name() != null ? properties.worker().name()
                 : environment.getProperty("spring.application.name");

@@ -29,6 +29,8 @@ import org.springframework.util.unit.DataSize;
  * @param offline                  Calls made while there is no connection
  * @param shutdown                 Graceful shutdown
  * @param headers                  Extra HTTP headers on the WebSocket handshake, e.g. engine credentials
+ * @param token                    Engine access token, sent as Authorization: Bearer on the handshake unless
+ *                                 iii.headers.authorization is set; the III_TOKEN environment variable sets it too
  * @param connection               WebSocket handshake and keepalive
  * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
  * @param ssl                      TLS for wss:// engine URLs
@@ -39,7 +41,7 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
         DataSize maxMessageSize, @DefaultValue("256") int maxConcurrentInvocations,
         @DefaultValue("1024") int maxQueuedInvocations, @DefaultValue("5m") Duration handlerTimeout,
         @DefaultValue("64MB") DataSize sendQueueSize, @DefaultValue Offline offline,
-        @DefaultValue Shutdown shutdown, Map<String, String> headers, @DefaultValue Connection connection,
+        @DefaultValue Shutdown shutdown, Map<String, String> headers, String token, @DefaultValue Connection connection,
         @DefaultValue("false") boolean sendStackTraces, @DefaultValue Ssl ssl) {
 
     public IIIProperties {
@@ -63,8 +65,12 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
      * @param description Description shown in the engine's worker list
      * @param namespace   Namespace of the worker's functions; the III_NAMESPACE environment variable sets it
      *                    too; unset means default
+     * @param nameConflictGrace How long a connection refused because the worker's name is taken is retried
+     *                    before the worker fails for good: the owner may be this worker's predecessor, leaving;
+     *                    0 fails at once
      */
-    public record Worker(String name, String description, String namespace) {
+    public record Worker(String name, String description, String namespace,
+            @DefaultValue("10s") Duration nameConflictGrace) {
     }
 
     /**

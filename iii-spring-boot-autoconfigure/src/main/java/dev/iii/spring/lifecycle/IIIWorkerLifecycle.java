@@ -1,6 +1,7 @@
 package dev.iii.spring.lifecycle;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import dev.iii.sdk.ConnectionState;
@@ -23,8 +24,10 @@ import org.springframework.util.ClassUtils;
  * the worker runs for calls only), connect, publish events as the connection changes. Stop (before the web server's graceful
  * drain): refuse new invocations, drain those in flight within the grace period, withdraw the
  * registrations, close. While running, a non-daemon thread keeps a headless application alive; when the worker
- * fails for good in such an application (its name refused, its retries used up), the application exits with
- * status 1, so that whatever supervises it sees the failure and can restart it.
+ * fails for good (its name refused, its retries used up) and that thread is what keeps the process alive (no web
+ * server, {@code main} has returned, no other non-daemon thread), the application exits with status 1, so that
+ * whatever supervises it sees the failure and can restart it. Anywhere else (a web application, a test JVM, a
+ * {@code main} that goes on), the failure is logged and the process is left alone.
  */
 public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAware {
 
@@ -33,6 +36,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
 
     private static final Log log = LogFactory.getLog(IIIWorkerLifecycle.class);
     /** Named, not referenced: the web server module is optional. */
+    private static final Set<String> WAITING_THREADS = Set.of("DestroyJavaVM", "keep-alive");
     private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
 
     private final IIIWorker worker;
@@ -43,6 +47,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
     private volatile boolean running;
     private Registration stateListener;
     private CountDownLatch keepAlive;
+    private volatile Thread keepAliveThread;
     private ConfigurableApplicationContext context;
     private Duration failFastTimeout;
 
@@ -123,7 +128,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
         events.publishEvent(new IIIWorkerConnectionEvent(worker, state));
         if (state == ConnectionState.FAILED) {
             // The exit thread starts first: with the keep-alive gone first, the JVM could end with status 0.
-            if (running && context != null && !servesWeb(context)) {
+            if (running && context != null && !servesWeb(context) && keepsTheProcessAlive()) {
                 exitWithFailure(cause);
             }
             // Nothing left to keep the application alive for.
@@ -146,8 +151,20 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
                 .anyMatch(type -> type.getName().equals(WEB_SERVER_CONTEXT));
     }
 
+    /**
+     * Whether the keep-alive thread is the only non-daemon thread left, as in a headless worker after {@code main};
+     * the JVM's own {@code DestroyJavaVM} and Spring Boot's {@code keep-alive} ({@code spring.main.keep-alive}) do
+     * not count, since they only wait as well.
+     */
+    private boolean keepsTheProcessAlive() {
+        Thread holder = keepAliveThread;
+        return holder != null && Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread != holder && !thread.isDaemon() && thread.isAlive()
+                        && !WAITING_THREADS.contains(thread.getName()));
+    }
+
     /** A headless application has no other non-daemon thread; this one holds it up while the worker runs. */
-    private static void startKeepAliveThread(CountDownLatch latch) {
+    private void startKeepAliveThread(CountDownLatch latch) {
         Thread thread = new Thread(() -> {
             try {
                 latch.await();
@@ -157,6 +174,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
             }
         }, "iii-keep-alive");
         thread.setDaemon(false);
+        keepAliveThread = thread;
         thread.start();
     }
 

@@ -44,6 +44,18 @@ class IIIAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(IIIAutoConfiguration.class)).withPropertyValues(NO_ENGINE);
 
     @Test
+    void aTokenTravelsAsBearerAuthorizationUnlessAnAuthorizationHeaderIsSet() {
+        runner.withPropertyValues("iii.token=t0k", "iii.worker.name-conflict-grace=0s").run(context -> {
+            WorkerOptions options = context.getBean(IIIWorker.class).options();
+            assertThat(options.headers()).containsEntry("Authorization", "Bearer t0k");
+            assertThat(options.nameConflictGrace()).isZero();
+        });
+        runner.withPropertyValues("iii.token=t0k", "iii.headers.authorization=Basic x").run(context ->
+                assertThat(context.getBean(IIIWorker.class).options().headers())
+                        .containsExactly(Map.entry("authorization", "Basic x")));
+    }
+
+    @Test
     void createsAWorkerFromTheProperties() {
         runner.withPropertyValues("iii.worker.name=orders", "iii.worker.description=Order service",
                 "iii.worker.namespace=shop", "iii.invocation-timeout=5s", "iii.reconnect.max-retries=7",

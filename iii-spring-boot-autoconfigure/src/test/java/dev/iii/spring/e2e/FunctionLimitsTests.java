@@ -1,6 +1,7 @@
 package dev.iii.spring.e2e;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,6 +24,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.util.TestPropertyValues;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,10 @@ class FunctionLimitsTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, IIIAutoConfiguration.class))
-            .withBean(IIIConnectionDetails.class, () -> engine::url);
+            .withBean(IIIConnectionDetails.class, () -> engine::url)
+            // A name per context: the engine may not have seen the previous context's worker leave yet.
+            .withInitializer(context -> TestPropertyValues.of("iii.worker.name=limits-" + UUID.randomUUID())
+                    .applyTo(context));
 
     @BeforeAll
     static void startEngine() {

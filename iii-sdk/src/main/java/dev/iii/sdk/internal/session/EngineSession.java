@@ -67,6 +67,7 @@ public final class EngineSession implements LinkEvents {
     private final Redaction redaction;
     private final StateHolder state;
     private final Backoff backoff;
+    private final NameConflictGrace nameConflicts;
     private final ConnectFailures failures;
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
@@ -96,6 +97,7 @@ public final class EngineSession implements LinkEvents {
         this.redaction = redaction;
         this.state = new StateHolder(events);
         this.backoff = new Backoff(options.reconnectPolicy());
+        this.nameConflicts = new NameConflictGrace(options.nameConflictGrace());
         this.failures = new ConnectFailures(options.safeUrl());
     }
 
@@ -219,6 +221,7 @@ public final class EngineSession implements LinkEvents {
             lastError = null;
             backoff.connected();
             failures.recovered();
+            nameConflicts.accepted();
             state.set(ConnectionState.CONNECTED, null);
         }
         log.info("Connected to the iii engine at {} as worker {}", options.safeUrl(), identity.current().orElse("?"));
@@ -244,9 +247,8 @@ public final class EngineSession implements LinkEvents {
         }
         else if (message instanceof RegistrationRejected rejected
                 && RegistrationRejected.WORKER_NAMESPACE_CONFLICT.equals(rejected.code())) {
-            // The engine closes the connection after it; another attempt would be refused again.
-            fail(new RegistrationRejectedException(rejected.code(), rejected.namespace(), rejected.functionId(),
-                    rejected.workerName(), rejected.ownerWorkerId()));
+            nameRefused(link, new RegistrationRejectedException(rejected.code(), rejected.namespace(),
+                    rejected.functionId(), rejected.workerName(), rejected.ownerWorkerId()));
         }
         else if (message instanceof EngineError error) {
             log.error("The iii engine refused the connection: {} {}", error.error().code(),
@@ -254,6 +256,20 @@ public final class EngineSession implements LinkEvents {
         }
         else {
             router.route(link, message);
+        }
+    }
+
+    /** The engine refused the worker's name: tried again within the grace while connecting, else fatal. */
+    private void nameRefused(EngineLink link, RegistrationRejectedException refusal) {
+        boolean retry;
+        synchronized (lock) {
+            retry = handshake != null && handshake.link == link && nameConflicts.allowsRetry(refusal);
+        }
+        if (retry) {
+            link.abort(NORMAL_CLOSURE, "worker name taken");
+        }
+        else {
+            fail(refusal);
         }
     }
 
@@ -286,8 +302,10 @@ public final class EngineSession implements LinkEvents {
                 return;
             }
             String why = code + (reason != null && !reason.isEmpty() ? " " + redaction.clean(reason) : "");
-            retryLater(error != null ? error : new IllegalStateException("the engine closed the connection (" + why
-                    + ")"), link.number(), wasConnected);
+            Throwable refusal = nameConflicts.takePending();
+            Throwable cause = refusal != null ? refusal : error != null ? error
+                    : new IllegalStateException("the engine closed the connection (" + why + ")");
+            retryLater(cause, link.number(), wasConnected);
         }
     }
 
