@@ -61,7 +61,9 @@ class TestClientTests {
     void sendsHttpRequestsWithAnyMethod() {
         iii.awaitFunctions("greeter::http");
         assertThat(iii.httpRequest("GET", "/greet/dee", null).statusCode()).isEqualTo(200);
-        assertThat(iii.httpRequest("DELETE", "/greet/dee", null).statusCode()).isEqualTo(404);
+        // The path is routed for GET only: 405, as the http worker of engines 0.23 and later answers.
+        assertThat(iii.httpRequest("DELETE", "/greet/dee", null).statusCode()).isEqualTo(405);
+        assertThat(iii.httpRequest("GET", "/nowhere", null).statusCode()).isEqualTo(404);
         assertThat(iii.callExpectingError("greeter::missing", "x").getCode()).isEqualTo(ErrorCode.FUNCTION_NOT_FOUND);
     }
 }
