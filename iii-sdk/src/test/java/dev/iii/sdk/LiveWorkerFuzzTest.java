@@ -74,6 +74,10 @@ class LiveWorkerFuzzTest {
         finally {
             worker.shutdown(Duration.ofSeconds(1));
             engine.close();
+            expected.clear();
+            side = null;
+            worker = null;
+            engine = null;
         }
     }
 

@@ -189,6 +189,10 @@ final class TestEngine implements AutoCloseable {
     public void close() throws LifecycleException {
         tomcat.stop();
         tomcat.destroy();
+        // Tests keep engines in fields after closing them; the frames they recorded can be large.
+        for (WorkerSide side : all) {
+            side.forget();
+        }
     }
 
     /** The engine's end of one worker connection. */
@@ -259,6 +263,12 @@ final class TestEngine implements AutoCloseable {
         }
 
         /** Frames received so far, of one type. */
+        void forget() {
+            inbox.clear();
+            received.clear();
+            rawFrames.clear();
+        }
+
         <T extends Message> List<T> receivedOf(Class<T> type) {
             List<T> matching = new ArrayList<>();
             for (Message message : received) {
@@ -310,9 +320,18 @@ final class TestEngine implements AutoCloseable {
 
         @Override
         public void onOpen(Session session, EndpointConfig config) {
-            session.setMaxTextMessageBufferSize(64 * 1024 * 1024);
             side = new WorkerSide(session);
-            session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            // Parts, joined here: a whole-message handler would make Tomcat allocate its buffer at the largest size
+            // a test sends (and hold it for as long as the session lives).
+            StringBuilder parts = new StringBuilder();
+            session.addMessageHandler(String.class, (MessageHandler.Partial<String>) (part, last) -> {
+                parts.append(part);
+                if (!last) {
+                    return;
+                }
+                String text = parts.toString();
+                parts.setLength(0);
+                parts.trimToSize();
                 side.rawFrames.add(text);
                 Message message = CODEC.decode(text);
                 side.received.add(message);
