@@ -92,10 +92,11 @@ public final class EmbeddedEngine implements AutoCloseable {
                         cronWorker.description(), null, null, cron, null, cronWorker.name()));
             }
             core.discovery.start();
+            core.channels.start(core.scheduler);
             try {
                 httpServer = new HttpTriggerServer("iii-http-" + instance, host, requestedHttpPort,
-                        new HttpTriggerServlet(http, core.invocations, Caller.of(httpWorker), core.executor,
-                                options.httpTimeout().toMillis()));
+                        new HttpTriggerServlet(http, core.invocations, Caller.of(httpWorker), core.channels,
+                                core.executor, core.scheduler, options.httpTimeout().toMillis()));
                 httpServer.start();
                 workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, core);
                 workerServer.start();
@@ -164,6 +165,14 @@ public final class EmbeddedEngine implements AutoCloseable {
      */
     public CompletableFuture<TriggerFireResult> fireCron(String functionId) {
         return onDemand().fire(CronTriggerProvider.TYPE, functionId, OnDemandTriggers::cronTick);
+    }
+
+    /** The engine proper, for tests in this package. */
+    EngineCore core() {
+        synchronized (lifecycle) {
+            requireStarted();
+            return core;
+        }
     }
 
     private OnDemandTriggers onDemand() {

@@ -57,6 +57,7 @@ final class EngineCore {
     final RegistrationFrames registrations = new RegistrationFrames(this);
     final WorkerMetricsStore metrics = new WorkerMetricsStore(Clock.systemUTC());
     final TelemetryIntake telemetry = new TelemetryIntake(metrics);
+    final ChannelRegistry channels;
     final long startedAtMs = System.currentTimeMillis();
 
     private final Map<UUID, WorkerConnection> connections = new LinkedHashMap<>();
@@ -76,6 +77,7 @@ final class EngineCore {
         this.invocations = new InvocationRouter(lock, functions, executor);
         this.discovery = new DiscoveryTriggers(this);
         this.queues = new InMemoryQueues(invocations);
+        this.channels = new ChannelRegistry(options.channelTtl());
     }
 
     // ---- connection lifecycle -------------------------------------------------------------------------
@@ -364,6 +366,7 @@ final class EngineCore {
 
     /** Closes every socket still open and stops the timers. */
     void shutdown() {
+        channels.stop();
         scheduler.shutdownNow();
         // Engine functions still waiting are interrupted; the closes below, refused by the stopped executor,
         // then run on this thread, which is no socket's.

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The engine's own {@code engine::*} functions (wire specification §7), registered in namespace
- * {@code default}. {@code engine::channels::create} is not provided: the embedded engine has no data channels.
+ * {@code default}.
  */
 final class EngineFunctions {
 
@@ -17,6 +17,7 @@ final class EngineFunctions {
         new FunctionCatalogFunctions(core).register();
         new TriggerFunctions(core).register();
         new LogFunctions(core).register();
+        new ChannelFunctions(core).register();
     }
 
     static void add(EngineCore core, String id, String description, EngineFunction function) {

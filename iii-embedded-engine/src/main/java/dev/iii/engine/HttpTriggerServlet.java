@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ScheduledExecutorService;
 
-import dev.iii.protocol.ErrorBody;
 import dev.iii.protocol.RawJson;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
@@ -30,28 +29,35 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Serves the {@code http} trigger routes (wire specification §6.1) as the {@code http} provider worker of engines
- * 0.23 and later does where a worker can tell: builds the request object, calls the bound function as that
- * worker (so an object payload carries its {@code _caller_worker_id}), and turns its result into the HTTP
- * response; a path with routes for other methods only answers 405 with {@code Allow}. Requests wait
+ * 0.23 and later does where a worker can tell: builds the request object, with a {@code request_body} channel
+ * carrying the raw body and a {@code response} channel the handler may stream into, calls the bound function as
+ * that worker (so an object payload carries its {@code _caller_worker_id}), and answers through an
+ * {@link HttpExchange}; a path with routes for other methods only answers 405 with {@code Allow}. Requests wait
  * asynchronously, so no container thread is held while a worker works.
  */
 final class HttpTriggerServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger log = LoggerFactory.getLogger(HttpTriggerServlet.class);
+    /** The real engine gives both channels of an exchange 64 messages. */
+    private static final int HTTP_CHANNEL_CAPACITY = 64;
 
     private final transient HttpTriggerProvider routes;
     private final transient InvocationRouter invocations;
     private final transient Caller httpWorker;
+    private final transient ChannelRegistry channels;
     private final transient Executor executor;
+    private final transient ScheduledExecutorService timer;
     private final long timeoutMs;
 
-    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, Caller httpWorker, Executor executor,
-            long timeoutMs) {
+    HttpTriggerServlet(HttpTriggerProvider routes, InvocationRouter invocations, Caller httpWorker,
+            ChannelRegistry channels, Executor executor, ScheduledExecutorService timer, long timeoutMs) {
         this.routes = routes;
         this.invocations = invocations;
         this.httpWorker = httpWorker;
+        this.channels = channels;
         this.executor = executor;
+        this.timer = timer;
         this.timeoutMs = timeoutMs;
     }
 
@@ -72,18 +78,38 @@ final class HttpTriggerServlet extends HttpServlet {
             }
             return;
         }
+        // As the real engine: a channel the handler reads the raw body from, one it may stream the response into.
+        EngineChannel requestChannel = channels.create(HTTP_CHANNEL_CAPACITY);
+        EngineChannel responseChannel = channels.create(HTTP_CHANNEL_CAPACITY);
+        requestChannel.claim(EngineChannel.Direction.WRITE);
+        responseChannel.claim(EngineChannel.Direction.READ);
         ObjectNode payload = requestObject(request, method, match);
+        RequestBodyPump pump = null;
+        if (isJson(request)) {
+            byte[] bytes;
+            try (InputStream in = request.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+            payload.set("body", parseJson(bytes));
+            if (bytes.length > 0) {
+                requestChannel.offer(new EngineChannel.Item(false, bytes));
+            }
+            requestChannel.writerFinished(true);
+        }
+        else {
+            payload.set("body", NullNode.getInstance());
+            pump = new RequestBodyPump(request.getInputStream(), requestChannel);
+        }
+        payload.set("request_body", ChannelFunctions.ref(requestChannel, "read"));
+        payload.set("response", ChannelFunctions.ref(responseChannel, "write"));
         AsyncContext async = request.startAsync();
-        async.setTimeout(timeoutMs);
-        AtomicBoolean answered = new AtomicBoolean();
+        // The exchange keeps its own deadline: the container's would also cut a response that is streaming.
+        async.setTimeout(0);
+        HttpExchange exchange = new HttpExchange(async, requestChannel, responseChannel, pump, channels, executor,
+                timer, timeoutMs);
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) {
-                if (answered.compareAndSet(false, true)) {
-                    // The invocation itself goes on; only the HTTP exchange gives up.
-                    ((HttpServletResponse) event.getAsyncContext().getResponse()).setStatus(504);
-                    event.getAsyncContext().complete();
-                }
             }
 
             @Override
@@ -92,47 +118,20 @@ final class HttpTriggerServlet extends HttpServlet {
 
             @Override
             public void onError(AsyncEvent event) {
-                answered.set(true);
+                exchange.failed();
             }
 
             @Override
             public void onStartAsync(AsyncEvent event) {
             }
         });
+        if (pump != null) {
+            pump.start(executor);
+        }
+        responseChannel.attach(exchange);
         HttpRoute route = match.route();
-        // The response is written on the executor: writing it may wait for the HTTP client, the thread that read the
-        // handler's answer must not.
         invocations.invoke(httpWorker, route.namespace(), route.functionId(), RawJson.of(payload),
-                route.metadata(), null, null, null).thenAcceptAsync(outcome -> {
-                    if (!answered.compareAndSet(false, true)) {
-                        return;
-                    }
-                    try {
-                        respond((HttpServletResponse) async.getResponse(), outcome);
-                    }
-                    catch (IOException | RuntimeException ex) {
-                        log.debug("could not write the response for {}: {}", route.apiPath(), ex.toString());
-                    }
-                    finally {
-                        async.complete();
-                    }
-                }, executor);
-    }
-
-    private static void respond(HttpServletResponse response, Outcome outcome) throws IOException {
-        if (outcome.failed()) {
-            ErrorBody error = outcome.error();
-            String errorId = errorId();
-            log.warn("http handler failed with {} (error_id {})", error.code(), errorId);
-            HttpResponseEnvelope.writeJson(response, 500, errorBody(error.code(), error.message(), errorId));
-        }
-        else if (outcome.result() == null) {
-            // Without data channels there is no streamed body to wait for: "no value" is an empty 200.
-            response.setStatus(200);
-        }
-        else {
-            HttpResponseEnvelope.from(outcome.result().tree()).write(response);
-        }
+                route.metadata(), null, null, null).thenAccept(exchange::answered);
     }
 
     private static ObjectNode requestObject(HttpServletRequest request, String method,
@@ -156,19 +155,18 @@ final class HttpTriggerServlet extends HttpServlet {
         String apiPath = match.route().apiPath();
         payload.put("path", apiPath);
         payload.put("method", method);
-        payload.set("body", jsonBody(request));
         payload.putObject("trigger").put("type", "http").put("path", apiPath).put("method", method);
         return payload;
     }
 
-    private static JsonNode jsonBody(HttpServletRequest request) throws IOException {
-        byte[] bytes;
-        try (InputStream in = request.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
+    private static boolean isJson(HttpServletRequest request) {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("application/json")
-                || bytes.length == 0) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("application/json");
+    }
+
+    /** The body as JSON; {@code null} when empty or not JSON. */
+    private static JsonNode parseJson(byte[] bytes) {
+        if (bytes.length == 0) {
             return NullNode.getInstance();
         }
         try {
@@ -198,7 +196,7 @@ final class HttpTriggerServlet extends HttpServlet {
     }
 
     /** Correlates a 500 with the engine log: low 48 bits of the epoch nanoseconds, in hex, as the real engine. */
-    private static String errorId() {
+    static String errorId() {
         Instant now = Instant.now();
         long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
         return Long.toHexString(nanos & 0xFFFFFFFFFFFFL);

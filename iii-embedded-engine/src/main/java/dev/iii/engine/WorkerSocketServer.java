@@ -24,7 +24,10 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.websocket.server.WsSci;
 
-/** The listener for worker sockets: {@code /} for workers and {@code /otel} for telemetry. */
+/**
+ * The listener for worker sockets: {@code /} for workers, {@code /otel} for telemetry and
+ * {@code /ws/channels/{id}} for the ends of data channels.
+ */
 final class WorkerSocketServer {
 
     private final TomcatListener listener;
@@ -40,6 +43,14 @@ final class WorkerSocketServer {
         mapping.setFilterName("remote-address");
         mapping.addURLPattern("/*");
         context.addFilterMap(mapping);
+        FilterDef channels = new FilterDef();
+        channels.setFilterName("channel-upgrade");
+        channels.setFilter(new ChannelUpgradeFilter(core.channels));
+        context.addFilterDef(channels);
+        FilterMap channelMapping = new FilterMap();
+        channelMapping.setFilterName("channel-upgrade");
+        channelMapping.addURLPattern(ChannelUpgradeFilter.PATH + "*");
+        context.addFilterMap(channelMapping);
         context.addServletContainerInitializer(new WsSci(), null);
         context.addServletContainerInitializer(new EndpointRegistrar(core), null);
         // Upgrades happen in Tomcat's WebSocket filter; a servlet must still be mapped for the filter to run.
@@ -71,6 +82,10 @@ final class WorkerSocketServer {
                         .build());
                 container.addEndpoint(ServerEndpointConfig.Builder.create(TelemetrySocketEndpoint.class, "/otel")
                         .configurator(new EngineEndpointConfigurator(() -> new TelemetrySocketEndpoint(core)))
+                        .build());
+                container.addEndpoint(ServerEndpointConfig.Builder.create(ChannelSocketEndpoint.class,
+                        ChannelUpgradeFilter.PATH + "{id}")
+                        .configurator(new EngineEndpointConfigurator(() -> new ChannelSocketEndpoint(core)))
                         .build());
             }
             catch (DeploymentException ex) {
