@@ -9,6 +9,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One JSON value kept as its UTF-8 text. Frames carry payloads ({@code data}, {@code result}) this way, so
@@ -114,6 +115,15 @@ public final class RawJson {
      */
     public <T> T read(ObjectMapper mapper, JavaType type) {
         return mapper.readValue(bytes, offset, length, type);
+    }
+
+    /**
+     * Binds the value with {@code reader} (its type, attributes and features), straight from the bytes.
+     *
+     * @throws JacksonException when it does not bind
+     */
+    public <T> T read(ObjectReader reader) {
+        return reader.readValue(bytes, offset, length);
     }
 
     /** Whether the value is a JSON object. */

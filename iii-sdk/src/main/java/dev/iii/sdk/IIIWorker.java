@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import dev.iii.protocol.RawJson;
+import dev.iii.sdk.channel.Channel;
+import dev.iii.sdk.channel.ChannelOpener;
 import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.FunctionsAvailableEvent;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
@@ -32,7 +34,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * An iii worker: one connection to the engine through which it registers functions, triggers and trigger
- * types, serves invocations and calls other functions.
+ * types, serves invocations and calls other functions, and the data channels it streams bytes and messages
+ * through.
  * <p>
  * Create one with {@link III#registerWorker} (connects at once) or {@link #create} (connects on
  * {@link #start()}). Registrations may be made before or after the connection is up: the worker keeps them
@@ -283,7 +286,7 @@ public final class IIIWorker implements AutoCloseable {
     }
 
     private <R> R bind(RawJson result, JavaType type, String functionId) {
-        return result == null ? null : parts.binder.bindResult(result, type, functionId);
+        return result == null ? null : parts.binder.bindResult(result, type, functionId, parts.channels);
     }
 
     /**
@@ -316,6 +319,36 @@ public final class IIIWorker implements AutoCloseable {
             CallOptions callOptions) {
         return parts.calls.request(functionId, payload, callOptions, queue == null ? "" : queue,
                 result -> EnqueueReceipt.from(result == null ? null : result.tree(), functionId));
+    }
+
+    // ---------------------------------------------------------------- data channels
+
+    /**
+     * Creates a data channel ({@code engine::channels::create}) with the engine's default buffer of 64 messages:
+     * a writer and a reader, neither opened yet. Keep one end and pass the other (or its ref) to another worker
+     * inside a payload; each end opens on first use.
+     */
+    public CompletableFuture<Channel> createChannel() {
+        return parts.channels.create(null);
+    }
+
+    /**
+     * Creates a data channel whose engine buffer holds {@code bufferSize} messages (the engine allows at most
+     * 1024); a full buffer holds the writer back until the reader takes something.
+     *
+     * @throws IllegalArgumentException when {@code bufferSize} is less than 1
+     */
+    public CompletableFuture<Channel> createChannel(int bufferSize) {
+        return parts.channels.create(bufferSize);
+    }
+
+    /**
+     * Opens the channel refs this worker receives some other way than in a handler's bound payload (where a
+     * {@code ChannelReader} or {@code ChannelWriter} parameter or record component gets its end by itself):
+     * {@code worker.channels().reader(ref)}.
+     */
+    public ChannelOpener channels() {
+        return parts.channels;
     }
 
     // ---------------------------------------------------------------- discovery

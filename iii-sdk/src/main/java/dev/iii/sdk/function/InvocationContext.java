@@ -2,6 +2,7 @@ package dev.iii.sdk.function;
 
 import java.util.UUID;
 
+import dev.iii.sdk.channel.ChannelOpener;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,7 +14,15 @@ import tools.jackson.databind.JsonNode;
  * @param traceparent    W3C trace context of the caller, or {@code null}
  * @param baggage        W3C baggage of the caller, or {@code null}
  * @param callerWorkerId the calling worker's id when another worker made the call, else {@code null}
+ * @param channels       opens the channel refs of this invocation's payload (the same ref gives the same end);
+ *                       {@code null} in a context made by hand, outside a worker
  */
 public record InvocationContext(String functionId, UUID invocationId, JsonNode metadata, String traceparent,
-        String baggage, String callerWorkerId) {
+        String baggage, String callerWorkerId, ChannelOpener channels) {
+
+    /** A context without channels, such as a test makes to call a handler directly. */
+    public InvocationContext(String functionId, UUID invocationId, JsonNode metadata, String traceparent,
+            String baggage, String callerWorkerId) {
+        this(functionId, invocationId, metadata, traceparent, baggage, callerWorkerId, null);
+    }
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import dev.iii.protocol.RawJson;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.channel.ChannelOpener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -48,10 +49,13 @@ public final class PayloadBinder {
         return mapper.valueToTree(value);
     }
 
-    /** Binds an invocation's payload; the caller of a payload that does not bind hears why, in its terms. */
-    public <T> T bindPayload(RawJson payload, JavaType type, String functionId) {
+    /**
+     * Binds an invocation's payload, channel refs to ends of {@code channels}; the caller of a payload that does
+     * not bind hears why, in its terms.
+     */
+    public <T> T bindPayload(RawJson payload, JavaType type, String functionId, ChannelOpener channels) {
         try {
-            return payload.read(mapper, type);
+            return payload.read(channels.bindingRefs(mapper.readerFor(type)));
         }
         catch (JacksonException ex) {
             log.debug("the payload of {} does not bind to {}: {}", functionId, type, ex.getOriginalMessage());
@@ -59,10 +63,10 @@ public final class PayloadBinder {
         }
     }
 
-    /** Binds a call's result. */
-    public <T> T bindResult(RawJson result, JavaType type, String functionId) {
+    /** Binds a call's result, channel refs to ends of {@code channels}. */
+    public <T> T bindResult(RawJson result, JavaType type, String functionId, ChannelOpener channels) {
         try {
-            return result.read(mapper, type);
+            return result.read(channels.bindingRefs(mapper.readerFor(type)));
         }
         catch (JacksonException ex) {
             throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId

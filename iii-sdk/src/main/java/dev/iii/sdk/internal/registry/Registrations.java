@@ -58,7 +58,8 @@ public final class Registrations {
             TypedFunctionHandler<T> handler) {
         requireHandler(handler);
         JavaType type = binder.type(payloadType);
-        return add(id, options, (payload, context) -> handler.handle(binder.<T>bindPayload(payload, type, id), context));
+        return add(id, options, (payload, context) -> handler.handle(binder.<T>bindPayload(payload, type, id,
+                context.channels()), context));
     }
 
     /** A function the engine calls over HTTP. */

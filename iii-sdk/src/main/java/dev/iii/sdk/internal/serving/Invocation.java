@@ -6,6 +6,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.iii.protocol.InvokeFunction;
+import dev.iii.sdk.channel.ChannelOpener;
 import dev.iii.sdk.function.InvocationContext;
 import dev.iii.sdk.internal.registry.LocalFunction;
 import dev.iii.sdk.internal.transport.EngineLink;
@@ -53,8 +54,11 @@ final class Invocation {
         return frame.functionId();
     }
 
-    /** Runs the handler on the calling thread; its outcome goes to {@code done}, now or when its stage ends. */
-    void run(Outcome done) {
+    /**
+     * Runs the handler on the calling thread, with {@code channels} to open the payload's channel refs; its
+     * outcome goes to {@code done}, now or when its stage ends.
+     */
+    void run(Outcome done, ChannelOpener channels) {
         synchronized (this) {
             if (state == State.STOPPED_BEFORE_RUN) {
                 return;
@@ -66,7 +70,7 @@ final class Invocation {
         try {
             returned = function.handler().invoke(frame.data(), new InvocationContext(frame.functionId(),
                     frame.invocationId(), frame.metadata(), frame.traceparent(), frame.baggage(),
-                    frame.callerWorkerId()));
+                    frame.callerWorkerId(), channels));
         }
         catch (Throwable ex) {
             endRun(null);

@@ -18,6 +18,7 @@ import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.binding.PayloadBinder;
+import dev.iii.sdk.internal.channel.ChannelEnds;
 import dev.iii.sdk.internal.registry.LocalFunction;
 import dev.iii.sdk.internal.registry.Registry;
 import dev.iii.sdk.internal.threads.PeriodicSweep;
@@ -39,6 +40,7 @@ public final class InvocationServer implements Invocation.Outcome {
     private static final Duration SWEEP_PERIOD = Duration.ofMillis(50);
 
     private final Registry registry;
+    private final ChannelEnds channels;
     private final Executor handlers;
     private final Duration defaultTimeout;
     private final HandlerSlots slots;
@@ -52,9 +54,10 @@ public final class InvocationServer implements Invocation.Outcome {
     private final Object idle = new Object();
     private volatile boolean draining;
 
-    public InvocationServer(WorkerOptions options, Registry registry, PayloadBinder binder, Executor handlers,
-            ScheduledExecutorService timer) {
+    public InvocationServer(WorkerOptions options, Registry registry, PayloadBinder binder, ChannelEnds channels,
+            Executor handlers, ScheduledExecutorService timer) {
         this.registry = registry;
+        this.channels = channels;
         this.handlers = handlers;
         this.defaultTimeout = options.handlerTimeout();
         this.slots = new HandlerSlots(options.maxConcurrentInvocations(), options.maxQueuedInvocations());
@@ -119,7 +122,7 @@ public final class InvocationServer implements Invocation.Outcome {
 
     private void start(Invocation invocation) {
         try {
-            handlers.execute(() -> invocation.run(this));
+            handlers.execute(() -> invocation.run(this, channels.forInvocation()));
         }
         catch (RejectedExecutionException ex) {
             failed(invocation, new InvocationException(ErrorCode.WORKER_BUSY, "The worker's executor refused the "

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.channel.ChannelEnds;
 import dev.iii.sdk.internal.registry.Registry;
 import dev.iii.sdk.internal.serving.InvocationServer;
 import dev.iii.sdk.internal.session.EngineSession;
@@ -16,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How a worker leaves (§4.7), in four steps: stop taking invocations, let those in flight finish within the
- * grace period and stop the rest (their callers are answered), withdraw the registrations and close the
- * connection after they are written, then fail the calls still waiting and release the threads. Runs once;
+ * grace period and stop the rest (their callers are answered), end the channel ends still open, withdraw the
+ * registrations and close the connection after they are written, then fail the calls still waiting and release
+ * the threads. Runs once;
  * a second caller waits for the first.
  */
 public final class WorkerShutdown {
@@ -31,16 +33,18 @@ public final class WorkerShutdown {
     private final Registry registry;
     private final EngineSession session;
     private final OutboundCalls calls;
+    private final ChannelEnds channels;
     private final WorkerThreads threads;
     private final AtomicReference<CompletableFuture<Void>> done = new AtomicReference<>();
 
     public WorkerShutdown(String workerName, InvocationServer server, Registry registry, EngineSession session,
-            OutboundCalls calls, WorkerThreads threads) {
+            OutboundCalls calls, ChannelEnds channels, WorkerThreads threads) {
         this.workerName = workerName;
         this.server = server;
         this.registry = registry;
         this.session = session;
         this.calls = calls;
+        this.channels = channels;
         this.threads = threads;
     }
 
@@ -81,6 +85,8 @@ public final class WorkerShutdown {
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
         }
+        // What handlers still stream has no one left to finish it.
+        channels.abortAll();
         registry.withdrawAll();
         EngineLink link = session.stop();
         calls.close(ErrorCode.SHUTDOWN, "The worker shut down before the call completed");

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -126,27 +125,6 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
         if (current != null && closeReported.compareAndSet(false, true)) {
             current.closedByPeer();
             events.closed(current, code, reason, error);
-        }
-    }
-
-    /** The Spring session as the writer's socket; only the writer's drain task calls it. */
-    private record SessionSocket(WebSocketSession session) implements FrameWriter.Socket {
-
-        private static final PingMessage PING = new PingMessage();
-
-        @Override
-        public void sendText(String text) throws IOException {
-            session.sendMessage(new TextMessage(text));
-        }
-
-        @Override
-        public void sendPing() throws IOException {
-            session.sendMessage(PING);
-        }
-
-        @Override
-        public void close(int code, String reason) throws IOException {
-            session.close(new CloseStatus(code, reason));
         }
     }
 }

@@ -9,13 +9,13 @@ import java.util.Arrays;
  * first) and the rest is counted and dropped, so an oversized frame costs bounded memory and can still be
  * answered. Used by the one thread that reads a socket.
  */
-final class FrameAssembler {
+public final class FrameAssembler {
 
     /** How much of an oversized frame is kept to read its head. */
     static final int HEAD_BYTES = 4096;
 
     /** A frame whose last part has arrived. */
-    sealed interface Frame {
+    public sealed interface Frame {
     }
 
     /**
@@ -24,7 +24,7 @@ final class FrameAssembler {
      * @param bytes  its UTF-8 text; only the first {@code length} bytes are the frame
      * @param length its size
      */
-    record Complete(byte[] bytes, int length) implements Frame {
+    public record Complete(byte[] bytes, int length) implements Frame {
     }
 
     /**
@@ -33,7 +33,7 @@ final class FrameAssembler {
      * @param head the first bytes of it
      * @param size its whole size in bytes
      */
-    record Oversized(byte[] head, long size) implements Frame {
+    public record Oversized(byte[] head, long size) implements Frame {
     }
 
     private final int maxBytes;
@@ -43,12 +43,12 @@ final class FrameAssembler {
     /** A high surrogate that ended the previous part; its low half starts the next one. */
     private char pendingHighSurrogate;
 
-    FrameAssembler(int maxBytes) {
+    public FrameAssembler(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
     /** Adds a part; returns the frame when {@code last}, else {@code null}. */
-    Frame append(String part, boolean last) {
+    public Frame append(String part, boolean last) {
         String text = part;
         if (pendingHighSurrogate != 0) {
             text = pendingHighSurrogate + text;

@@ -1,6 +1,7 @@
 package dev.iii.sdk.internal.transport;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -19,13 +21,17 @@ import org.slf4j.LoggerFactory;
  * The one writer of a socket. Any thread hands it encoded frames and returns at once; a single drain task on
  * the I/O executor writes them in order, and is the only thread that ever waits on the socket. The queue is
  * bounded in bytes: a frame that would overflow it is refused at once, so a peer that stops reading costs
- * bounded memory and never blocks the thread that reads frames, a timer or another caller.
+ * bounded memory and never blocks the thread that reads frames, a timer or another caller. A sender that is to
+ * be held back instead (a data channel's writer) first waits for room ({@link #awaitRoom}), which waits on the
+ * queue, never on the socket.
  */
 public final class FrameWriter {
 
     /** What the writer writes to; calls may block, and are only made from the drain task. */
     public interface Socket {
         void sendText(String text) throws IOException;
+
+        void sendBinary(ByteBuffer bytes) throws IOException;
 
         void sendPing() throws IOException;
 
@@ -49,6 +55,9 @@ public final class FrameWriter {
     private record Close(int code, String reason) {
     }
 
+    private record Binary(byte[] bytes) {
+    }
+
     private final Socket socket;
     private final Executor io;
     private final long limit;
@@ -58,6 +67,9 @@ public final class FrameWriter {
     private final AtomicLong refused;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Where senders wait for room; woken when a frame leaves the queue or the writer closes. */
+    private final Object room = new Object();
+    private final AtomicInteger waitingForRoom = new AtomicInteger();
     private volatile boolean closed;
 
     /**
@@ -79,18 +91,62 @@ public final class FrameWriter {
      * @throws QueueFullException when the frame does not fit into the queue
      */
     public boolean send(byte[] frame) {
+        return enqueue(frame, frame.length);
+    }
+
+    /**
+     * Queues one binary frame; the array must not be written again.
+     *
+     * @return {@code false} when the writer is closed and the frame will never be written
+     * @throws QueueFullException when the frame does not fit into the queue
+     */
+    public boolean sendBinary(byte[] frame) {
+        return enqueue(new Binary(frame), frame.length);
+    }
+
+    private boolean enqueue(Object item, int size) {
         if (closed) {
             return false;
         }
-        long after = queuedBytes.addAndGet(frame.length);
-        if (after > limit && after != frame.length) {
-            queuedBytes.addAndGet(-frame.length);
+        long after = queuedBytes.addAndGet(size);
+        if (after > limit && after != size) {
+            queuedBytes.addAndGet(-size);
             refused.incrementAndGet();
-            throw new QueueFullException(after - frame.length, limit, frame.length);
+            throw new QueueFullException(after - size, limit, size);
         }
-        queue.add(frame);
+        queue.add(item);
         wake();
         return true;
+    }
+
+    /**
+     * Waits until a frame of {@code size} bytes fits into the queue, or the writer is closed; for a sender that
+     * is to be held back by a slow peer rather than refused. Only one thread should wait at a time: a frame that
+     * fits for one may not fit for two.
+     *
+     * @return {@code false} when the writer is closed
+     */
+    public boolean awaitRoom(int size) throws InterruptedException {
+        waitingForRoom.incrementAndGet();
+        try {
+            synchronized (room) {
+                while (!closed && queuedBytes.get() > 0 && queuedBytes.get() + size > limit) {
+                    room.wait();
+                }
+            }
+            return !closed;
+        }
+        finally {
+            waitingForRoom.decrementAndGet();
+        }
+    }
+
+    private void roomMade() {
+        if (waitingForRoom.get() > 0) {
+            synchronized (room) {
+                room.notifyAll();
+            }
+        }
     }
 
     /** Queues a WebSocket ping; pings are not counted against the limit. */
@@ -120,6 +176,7 @@ public final class FrameWriter {
         closed = true;
         queue.clear();
         queuedBytes.set(0);
+        roomMade();
         try {
             io.execute(() -> {
                 try {
@@ -145,6 +202,7 @@ public final class FrameWriter {
         queue.clear();
         queuedBytes.set(0);
         finished.countDown();
+        roomMade();
     }
 
     /** Waits until the socket is closed (by either side) or broken, at most {@code timeout}. */
@@ -156,6 +214,11 @@ public final class FrameWriter {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Waits, as long as it takes, until the socket is closed (by either side) or broken. */
+    public void awaitClosed() throws InterruptedException {
+        finished.await();
     }
 
     /** Bytes waiting to be written. */
@@ -209,10 +272,17 @@ public final class FrameWriter {
             }
             else if (item instanceof byte[] frame) {
                 queuedBytes.addAndGet(-frame.length);
+                roomMade();
                 socket.sendText(new String(frame, StandardCharsets.UTF_8));
+            }
+            else if (item instanceof Binary binary) {
+                queuedBytes.addAndGet(-binary.bytes().length);
+                roomMade();
+                socket.sendBinary(ByteBuffer.wrap(binary.bytes()));
             }
             else if (item instanceof Close close) {
                 closed = true;
+                roomMade();
                 try {
                     socket.close(close.code(), close.reason());
                 }
@@ -233,6 +303,7 @@ public final class FrameWriter {
         if (!closed) {
             closed = true;
             finished.countDown();
+            roomMade();
             log.debug("write failed: {}", cause.toString());
             onFailure.accept(cause);
         }

@@ -26,8 +26,9 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Opens sockets to the engine with Spring's {@link StandardWebSocketClient} on Tomcat's JSR-356 client, one
- * {@link EngineLink} per attempt. Credentials in the URL's user info travel as a Basic {@code Authorization}
- * header (as browsers and Node's {@code ws} send them) and the URL itself is never logged.
+ * {@link EngineLink} per attempt, and the sockets of data channel ends ({@link #open}) with the same handshake
+ * headers and TLS. Credentials in the URL's user info travel as a Basic {@code Authorization} header (as browsers
+ * and Node's {@code ws} send them) and the URL itself is never logged.
  */
 public final class WebSocketConnector {
 
@@ -38,6 +39,8 @@ public final class WebSocketConnector {
     private static final long SEND_TIMEOUT_MS = 10_000;
     /** The container hands text frames over in parts of at most this size. */
     private static final int CONTAINER_TEXT_BUFFER = 64 * 1024;
+    /** ...and binary frames: a data channel's frames (64 KiB from every SDK) arrive whole. */
+    private static final int CONTAINER_BINARY_BUFFER = 64 * 1024;
     /**
      * Tomcat logs every failed client write with its stack trace at WARNING, some 40 lines each time an engine
      * goes away; the worker reports the lost connection itself, once, in words. Held so the level sticks.
@@ -66,6 +69,7 @@ public final class WebSocketConnector {
         this.io = io;
         WsWebSocketContainer container = new WsWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
+        container.setDefaultMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER);
         this.client = new QuietClient(container);
         this.client.setTaskExecutor(new TaskExecutorAdapter(io));
         if (sslContext != null) {
@@ -103,6 +107,32 @@ public final class WebSocketConnector {
         all.put("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(url.getUserInfo().getBytes(StandardCharsets.UTF_8)));
         return Map.copyOf(all);
+    }
+
+    /** The engine URL without its user info: where data channel sockets are opened too. */
+    public URI url() {
+        return url;
+    }
+
+    /** The I/O executor: writers' drain tasks, connection attempts, closes. */
+    public Executor io() {
+        return io;
+    }
+
+    /**
+     * Opens a socket to {@code target} (a data channel end on the engine's host) with the worker's handshake
+     * headers and TLS. The target carries an access key: it is never logged.
+     */
+    public CompletableFuture<WebSocketSession> open(URI target, WebSocketHandler handler) {
+        WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
+        headers.forEach(handshake::add);
+        try {
+            return client.open(handler, handshake, target)
+                    .orTimeout(connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        }
+        catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
     }
 
     /** Frames refused on any of the links so far because their send queue was full. */

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.channel.ChannelEnds;
 import dev.iii.sdk.internal.discovery.Discovery;
 import dev.iii.sdk.internal.providers.BindingFires;
 import dev.iii.sdk.internal.providers.BindingOffers;
@@ -22,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parts of one worker, each made once and handed the parts it uses, so that dependencies run one way:
- * transport, then the parts that use a link (registry, calls, serving, providers), then discovery and the
- * frame router, then the session that drives them all, and shutdown over everything.
+ * transport, then the parts that use a link (registry, calls, channels, serving, providers), then discovery and
+ * the frame router, then the session that drives them all, and shutdown over everything.
  */
 public final class WorkerParts {
 
@@ -32,6 +33,7 @@ public final class WorkerParts {
     public final Registry registry;
     public final Registrations registrations;
     public final OutboundCalls calls;
+    public final ChannelEnds channels;
     public final InvocationServer server;
     public final BindingOffers offers;
     public final BindingFires fires;
@@ -45,17 +47,18 @@ public final class WorkerParts {
         registry = new Registry();
         registrations = new Registrations(registry, binder, options.namespace());
         calls = new OutboundCalls(options, binder, threads.timer(), threads.completions());
-        server = new InvocationServer(options, registry, binder, threads.handlers(), threads.timer());
-        offers = new BindingOffers(registry, threads.handlers());
-        fires = new BindingFires(calls);
-        discovery = new Discovery(calls, registrations);
         WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
                 options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), options.sslContext(),
                 threads.io());
+        Redaction redaction = new Redaction(options.url(), options.headers().values());
+        channels = new ChannelEnds(connector, redaction, calls, threads.handlers(), options.maxMessageSize());
+        server = new InvocationServer(options, registry, binder, channels, threads.handlers(), threads.timer());
+        offers = new BindingOffers(registry, threads.handlers());
+        fires = new BindingFires(calls);
+        discovery = new Discovery(calls, registrations);
         session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
-                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers),
-                new Redaction(options.url(), options.headers().values()));
-        shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, threads);
+                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers), redaction);
+        shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, channels, threads);
     }
 }

@@ -1,0 +1,305 @@
+package dev.iii.sdk.internal.channel;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.iii.sdk.channel.ChannelException;
+import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.channel.ChannelWriter;
+import dev.iii.sdk.internal.transport.FrameWriter;
+import dev.iii.sdk.internal.transport.SessionSocket;
+import org.apache.tomcat.websocket.Constants;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+
+/**
+ * A write end: bytes are gathered into frames of {@link ChannelWriter#FRAME_SIZE}, and frames and messages go
+ * out in order through the socket's one {@link FrameWriter}, whose drain task on the I/O executor is the only
+ * thread that waits on the socket. The application's thread waits for room in that writer's queue
+ * ({@link #QUEUE_BYTES}), so while the engine's buffer is full and the engine stops reading, the application
+ * waits too: that is the back-pressure, and memory stays bounded. A write socket has no send timeout: a slow
+ * reader may hold it back as long as it takes. Opens on first use.
+ */
+final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
+
+    /** Frames that may wait for the socket: 16 of 64 KiB. */
+    static final long QUEUE_BYTES = 1024 * 1024;
+    private static final long CLOSE_EXPLANATION_WAIT_MS = 2000;
+
+    private final ChannelRef ref;
+    private final ChannelEnds owner;
+    private final CompletableFuture<FrameWriter> writer = new CompletableFuture<>();
+    private final AtomicLong refused = new AtomicLong();
+
+    // guarded by this (the application's side)
+    private byte[] pending;
+    private int pendingLength;
+    private boolean started;
+    private boolean closedHere;
+
+    /** Why the end cannot be written any more, once that is so. */
+    private volatile ChannelException failure;
+    /** A write failed: the socket broke, most often because the engine is closing it. */
+    private volatile ChannelException writeFailure;
+    /** Completed when the socket closed, with what the engine's close means (or {@code null}: no failure). */
+    private final CompletableFuture<ChannelException> closeMeaning = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    WriteEnd(ChannelRef ref, ChannelEnds owner) {
+        this.ref = ref;
+        this.owner = owner;
+    }
+
+    @Override
+    public ChannelRef ref() {
+        return ref;
+    }
+
+    @Override
+    public synchronized boolean isOpened() {
+        return started;
+    }
+
+    // ---------------------------------------------------------------- the application's side
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
+        requireWritable();
+        // The socket opens while the first frame is gathered.
+        start();
+        int at = offset;
+        int left = length;
+        while (left > 0) {
+            if (pendingLength == 0 && left >= FRAME_SIZE) {
+                // A whole frame straight from the caller's array, copied once.
+                send(Arrays.copyOfRange(bytes, at, at + FRAME_SIZE));
+                at += FRAME_SIZE;
+                left -= FRAME_SIZE;
+                continue;
+            }
+            if (pending == null) {
+                pending = new byte[FRAME_SIZE];
+            }
+            int count = Math.min(left, FRAME_SIZE - pendingLength);
+            System.arraycopy(bytes, at, pending, pendingLength, count);
+            pendingLength += count;
+            at += count;
+            left -= count;
+            if (pendingLength == FRAME_SIZE) {
+                send(pending);
+                pending = null;
+                pendingLength = 0;
+            }
+        }
+    }
+
+    /** Sends the bytes gathered so far as one frame. */
+    @Override
+    public synchronized void flush() throws IOException {
+        requireWritable();
+        flushPending();
+    }
+
+    @Override
+    public synchronized void sendMessage(String message) throws IOException {
+        Objects.requireNonNull(message, "message");
+        requireWritable();
+        flushPending();
+        byte[] text = message.getBytes(StandardCharsets.UTF_8);
+        FrameWriter socket = awaitRoom(text.length);
+        if (!socket.send(text)) {
+            throw failureOrClosed();
+        }
+    }
+
+    /**
+     * Sends what is gathered and ends the stream (a normal close, 1000), waiting until the engine has been told;
+     * also opens an end that was never used, so that its reader sees the end. Closing again does nothing.
+     *
+     * @throws ChannelException when the channel failed before everything was sent
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closedHere) {
+            return;
+        }
+        ChannelException failed = failure;
+        if (failed == null && writeFailure == null) {
+            start();
+            flushPending();
+        }
+        closedHere = true;
+        closing = true;
+        try {
+            FrameWriter socket = awaitWriter();
+            socket.close(CloseStatus.NORMAL.getCode(), "");
+            socket.awaitClosed();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while closing channel " + ref.channelId());
+        }
+        catch (ChannelException ex) {
+            failed = failed != null ? failed : ex;
+        }
+        finally {
+            owner.forget(this);
+        }
+        if (failure != null || writeFailure != null || failed != null) {
+            throw failure != null || writeFailure != null ? failureOrClosed() : failed;
+        }
+    }
+
+    @Override
+    public void abort() {
+        failure = failure != null ? failure : new ChannelException(ref.channelId(), "The worker shut down while "
+                + "channel " + ref.channelId() + " was being written");
+        writer.thenAccept(socket -> socket.abort(CloseStatus.GOING_AWAY.getCode(), "worker shutting down"));
+    }
+
+    private void flushPending() throws IOException {
+        if (pendingLength > 0) {
+            byte[] frame = pendingLength == FRAME_SIZE ? pending : Arrays.copyOf(pending, pendingLength);
+            pendingLength = 0;
+            send(frame);
+        }
+    }
+
+    private void send(byte[] frame) throws IOException {
+        FrameWriter socket = awaitRoom(frame.length);
+        if (!socket.sendBinary(frame)) {
+            throw failureOrClosed();
+        }
+    }
+
+    private FrameWriter awaitRoom(int size) throws IOException {
+        FrameWriter socket = awaitWriter();
+        try {
+            if (!socket.awaitRoom(size)) {
+                throw failureOrClosed();
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing channel " + ref.channelId());
+        }
+        return socket;
+    }
+
+    private FrameWriter awaitWriter() throws ChannelException, InterruptedIOException {
+        start();
+        try {
+            return writer.get();
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while opening channel " + ref.channelId());
+        }
+        catch (ExecutionException ex) {
+            throw ex.getCause() instanceof ChannelException channel ? channel : failureOrClosed();
+        }
+    }
+
+    private synchronized void requireWritable() throws ChannelException {
+        if (failure != null || writeFailure != null) {
+            throw failureOrClosed();
+        }
+        if (closedHere) {
+            throw new ChannelException(ref.channelId(), "The write end of channel " + ref.channelId()
+                    + " is closed");
+        }
+    }
+
+    private ChannelException failureOrClosed() {
+        ChannelException failed = failure;
+        if (failed == null && !closing) {
+            // The socket broke under a write, or is closing: the close explains it best, and follows closely.
+            try {
+                failed = closeMeaning.get(CLOSE_EXPLANATION_WAIT_MS, TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            catch (ExecutionException | TimeoutException ex) {
+                // The write's own failure stands.
+            }
+            failed = failed != null ? failed : writeFailure;
+        }
+        return failed != null ? failed : new ChannelException(ref.channelId(), "The write end of channel "
+                + ref.channelId() + " is closed");
+    }
+
+    private synchronized void start() throws ChannelException {
+        if (started) {
+            return;
+        }
+        started = true;
+        owner.opening(this);
+        owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
+            if (error != null) {
+                ChannelException refused = error.getCause() instanceof ChannelException channel ? channel
+                        : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
+                                + ref.channelId());
+                failure = refused;
+                writer.completeExceptionally(refused);
+                owner.forget(this);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- the container's side
+
+    @Override
+    public void opened(WebSocketSession session) {
+        if (session instanceof NativeWebSocketSession nativeSession) {
+            jakarta.websocket.Session socket = nativeSession.getNativeSession(jakarta.websocket.Session.class);
+            if (socket != null) {
+                // A slow reader may hold a write back as long as it takes; an abort still ends it.
+                socket.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, -1L);
+            }
+        }
+        FrameWriter frames = new FrameWriter(new SessionSocket(session), owner.io(), QUEUE_BYTES, refused,
+                error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel " + ref.channelId()
+                        + " failed: " + error.getClass().getSimpleName()));
+        writer.complete(frames);
+    }
+
+    @Override
+    public void text(String part, boolean last) {
+        // The engine sends nothing to a writer.
+    }
+
+    @Override
+    public void binary(ByteBuffer part, boolean last) {
+        // The engine sends nothing to a writer.
+    }
+
+    @Override
+    public void closed(CloseStatus status, Throwable error) {
+        // Only the engine's answer to this end's own normal close is no failure.
+        ChannelException meaning = null;
+        if (!closing || error != null || status.getCode() != CloseStatus.NORMAL.getCode()) {
+            meaning = EngineCloses.forWriter(ref, status, error);
+            failure = failure != null ? failure : meaning;
+        }
+        closeMeaning.complete(meaning);
+        writer.thenAccept(FrameWriter::discard);
+        owner.forget(this);
+    }
+}
