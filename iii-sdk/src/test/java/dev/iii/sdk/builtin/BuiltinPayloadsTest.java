@@ -4,12 +4,19 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import dev.iii.sdk.channel.ChannelDirection;
+import dev.iii.sdk.channel.ChannelOpener;
+import dev.iii.sdk.channel.ChannelReader;
+import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.channel.ChannelWriter;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The built-in trigger payloads bind with a default mapper, in the shapes the engine sends. */
 class BuiltinPayloadsTest {
@@ -66,13 +73,20 @@ class BuiltinPayloadsTest {
      */
     @Test
     void roundTripUnderTheWireNames() {
-        assertRoundTrip("{\"query_params\":{\"v\":\"1\"},\"path_params\":{\"id\":\"7\"},\"headers\":{\"accept\":\"*/*\"},"
+        String http = "{\"query_params\":{\"v\":\"1\"},\"path_params\":{\"id\":\"7\"},\"headers\":{\"accept\":\"*/*\"},"
                 + "\"path\":\"/orders/:id\",\"method\":\"GET\",\"body\":null,"
                 + "\"trigger\":{\"type\":\"http\",\"path\":\"/orders/:id\",\"method\":\"GET\"},"
                 + "\"request_body\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"read\"},"
-                + "\"response\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"write\"}}",
-                new TypeReference<HttpTriggerRequest<Order>>() { },
-                List.of("query_params", "path_params", "headers", "path", "method", "body"));
+                + "\"response\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"write\"}}";
+        ObjectReader bound = OPENER.bindingRefs(json.readerFor(new TypeReference<HttpTriggerRequest<Order>>() { }));
+        HttpTriggerRequest<Order> request = bound.readValue(http);
+        assertThat(request.requestBody().ref()).isEqualTo(new ChannelRef("c", "k", ChannelDirection.READ));
+        assertThat(request.response().ref()).isEqualTo(new ChannelRef("c", "k", ChannelDirection.WRITE));
+        JsonNode written = json.valueToTree(request);
+        assertThat(written.propertyNames()).containsExactlyInAnyOrder("query_params", "path_params", "headers", "path",
+                "method", "body", "request_body", "response");
+        assertThat(written.get("request_body")).isEqualTo(json.readTree(http).get("request_body"));
+        assertThat(written.get("response")).isEqualTo(json.readTree(http).get("response"));
         assertRoundTrip("{\"status_code\":201,\"headers\":{\"x-a\":\"b\"},\"body\":{\"ok\":true}}",
                 new TypeReference<HttpTriggerResponse>() { }, List.of("status_code", "headers", "body"));
         assertRoundTrip("{\"trigger\":\"cron\",\"job_id\":\"b-1\",\"scheduled_time\":\"2026-11-22T10:00:00+00:00\","
@@ -86,6 +100,63 @@ class BuiltinPayloadsTest {
                 new TypeReference<StreamChange>() { },
                 List.of("type", "timestamp", "streamName", "groupId", "id", "event"));
     }
+
+    /** Without a worker's opener in the context, a ref does not bind to an end, and says why. */
+    @Test
+    void channelEndsBindOnlyWithAWorkersOpener() {
+        assertThatThrownBy(() -> json.readValue("{\"request_body\":{\"channel_id\":\"c\",\"access_key\":\"k\","
+                + "\"direction\":\"read\"}}", new TypeReference<HttpTriggerRequest<Order>>() { }))
+                .hasMessageContaining("bound only by an iii worker");
+        assertThatThrownBy(() -> OPENER.bindingRefs(json.readerFor(new TypeReference<HttpTriggerRequest<Order>>() { }))
+                .readValue("{\"request_body\":{\"channel_id\":\"c\",\"access_key\":\"k\",\"direction\":\"write\"}}"))
+                .hasMessageContaining("the ref of channel c opens its write end: a ChannelReader needs a read ref");
+    }
+
+    /** Ends that know their ref and nothing else. */
+    private static final ChannelOpener OPENER = new ChannelOpener() {
+        @Override
+        public ChannelReader reader(ChannelRef ref) {
+            return new ChannelReader() {
+                @Override
+                public ChannelRef ref() {
+                    return ref;
+                }
+
+                @Override
+                public ChannelReader onMessage(java.util.function.Consumer<String> handler) {
+                    return this;
+                }
+
+                @Override
+                public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return -1;
+                }
+            };
+        }
+
+        @Override
+        public ChannelWriter writer(ChannelRef ref) {
+            return new ChannelWriter() {
+                @Override
+                public ChannelRef ref() {
+                    return ref;
+                }
+
+                @Override
+                public void sendMessage(String message) {
+                }
+
+                @Override
+                public void write(int b) {
+                }
+            };
+        }
+    };
 
     private <T> void assertRoundTrip(String wire, TypeReference<T> type, List<String> members) {
         T bound = json.readValue(wire, type);
