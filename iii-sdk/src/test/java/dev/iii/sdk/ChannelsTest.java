@@ -344,7 +344,7 @@ class ChannelsTest {
         assertThatThrownBy(reader::read).isInstanceOf(ChannelException.class)
                 .hasMessageContaining("Channel " + channel.readerRef().channelId());
         assertThatThrownBy(() -> writer.write(3)).isInstanceOf(ChannelException.class)
-                .hasMessageContaining("shut down");
+                .hasMessageContaining("was aborted");
     }
 
     @Test

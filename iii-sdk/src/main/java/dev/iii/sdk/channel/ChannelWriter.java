@@ -47,6 +47,13 @@ public abstract class ChannelWriter extends OutputStream {
      */
     public abstract void sendMessage(String message) throws IOException;
 
+    /**
+     * Ends the write end at once, from any thread and without waiting: what is queued is dropped, a write that
+     * waits fails, and the reader's stream fails instead of ending. For giving up (a timeout, a cancelled
+     * transfer); {@link #close()} is the normal end.
+     */
+    public abstract void abort();
+
     @Override
     public String toString() {
         return "ChannelWriter[channel " + channelId() + "]";

@@ -152,6 +152,10 @@ class BuiltinPayloadsTest {
                 }
 
                 @Override
+                public void abort() {
+                }
+
+                @Override
                 public void write(int b) {
                 }
             };

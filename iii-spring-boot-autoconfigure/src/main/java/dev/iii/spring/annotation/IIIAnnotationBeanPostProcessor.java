@@ -166,9 +166,9 @@ public class IIIAnnotationBeanPostProcessor
         beans.getBeanProvider(IIIFunctionConfigurer.class).orderedStream()
                 .forEach(configurer -> configurer.configureFunctions(registrar));
         MessageHandlerMethodFactory methods = registrar.getMessageHandlerMethodFactory();
+        JsonMapper mapper = beans.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build());
         if (methods == null) {
-            IIIMessageHandlerMethodFactory defaults = new IIIMessageHandlerMethodFactory(
-                    beans.getBeanProvider(JsonMapper.class).getIfUnique(() -> JsonMapper.builder().build()));
+            IIIMessageHandlerMethodFactory defaults = new IIIMessageHandlerMethodFactory(mapper);
             beans.getBeanProvider(Validator.class).ifUnique(defaults::setValidator);
             methods = defaults;
         }
@@ -187,7 +187,7 @@ public class IIIAnnotationBeanPostProcessor
                 beans.getBeanProvider(FunctionSchemaGenerator.class).getIfAvailable(FunctionSchemaGenerator::new),
                 beans.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP),
                 beans.getBeanProvider(InvocationObservationConvention.class)
-                        .getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION));
+                        .getIfAvailable(() -> IIIObservationDocumentation.DefaultConventions.INVOCATION), mapper);
         List<FunctionMethodInvoker> catalog = invokers.createAll(registrar.getEndpoints(), adviceBeans(beans));
         beans.getBean(FunctionEndpointRegistry.class).freeze(catalog);
         if (log.isDebugEnabled()) {

@@ -3,12 +3,14 @@ package dev.iii.spring.endpoint;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.builtin.HttpTriggerResponse;
 import dev.iii.sdk.function.InvocationContext;
+import dev.iii.spring.http.HttpResponseStreams;
 import dev.iii.spring.observation.IIIObservationDocumentation;
 import dev.iii.spring.observation.InvocationObservationContext;
 import dev.iii.spring.observation.InvocationObservationConvention;
@@ -18,6 +20,7 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.support.GenericMessage;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves one function: wraps the invocation as a message, invokes the method through spring-messaging, hands
@@ -43,10 +46,12 @@ public final class FunctionMethodInvoker {
     private final Object responseSchema;
     private final ObservationRegistry observations;
     private final InvocationObservationConvention convention;
+    private final JsonMapper mapper;
 
     FunctionMethodInvoker(FunctionEndpoint endpoint, InvocableHandlerMethod handlerMethod,
             List<ExceptionHandlerMethods> exceptionHandlers, boolean httpRequest, Object requestSchema,
-            Object responseSchema, ObservationRegistry observations, InvocationObservationConvention convention) {
+            Object responseSchema, ObservationRegistry observations, InvocationObservationConvention convention,
+            JsonMapper mapper) {
         this.endpoint = endpoint;
         this.handlerMethod = handlerMethod;
         this.exceptionHandlers = List.copyOf(exceptionHandlers);
@@ -55,6 +60,7 @@ public final class FunctionMethodInvoker {
         this.responseSchema = responseSchema;
         this.observations = observations;
         this.convention = convention;
+        this.mapper = mapper;
     }
 
     public FunctionEndpoint endpoint() {
@@ -86,6 +92,12 @@ public final class FunctionMethodInvoker {
             catch (Exception ex) {
                 result = handle(ex, message);
             }
+            if (HttpResponseStreams.isStreamed(result)) {
+                result = HttpResponseStreams.stream(result, payload, context, mapper);
+                if (result instanceof CompletableFuture<?> stream) {
+                    return observedStream(stream, observation);
+                }
+            }
         }
         catch (Exception | Error ex) {
             observation.error(ex);
@@ -103,6 +115,30 @@ public final class FunctionMethodInvoker {
         }
         observation.stop();
         return result;
+    }
+
+    /**
+     * An event stream as the invocation's stage: the invocation lasts as long as the stream, and cancelling the
+     * stage (the function's timeout) ends the stream.
+     */
+    private static CompletableFuture<Object> observedStream(CompletableFuture<?> stream, Observation observation) {
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        stream.whenComplete((value, error) -> {
+            if (error != null) {
+                observation.error(error);
+                stage.completeExceptionally(error);
+            }
+            else {
+                stage.complete(null);
+            }
+            observation.stop();
+        });
+        stage.whenComplete((value, error) -> {
+            if (stage.isCancelled()) {
+                stream.cancel(true);
+            }
+        });
+        return stage;
     }
 
     private Object handleAsync(Throwable error, Message<JsonNode> message) {

@@ -19,6 +19,7 @@ import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.messaging.handler.annotation.Headers;
 import org.springframework.messaging.handler.annotation.support.MessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns the catalog's endpoints into {@link FunctionMethodInvoker}s on spring-messaging's handler-method
@@ -31,8 +32,11 @@ public class FunctionMethodInvokerFactory {
     private final FunctionSchemaGenerator schemas;
     private final ObservationRegistry observations;
     private final InvocationObservationConvention convention;
+    private final JsonMapper mapper;
 
     /**
+     * With a default mapper for the data of server-sent events.
+     *
      * @param methods      binds each function's arguments
      * @param schemas      generates the payload and result schemas
      * @param observations observes each invocation
@@ -40,10 +44,23 @@ public class FunctionMethodInvokerFactory {
      */
     public FunctionMethodInvokerFactory(MessageHandlerMethodFactory methods, FunctionSchemaGenerator schemas,
             ObservationRegistry observations, InvocationObservationConvention convention) {
+        this(methods, schemas, observations, convention, JsonMapper.builder().build());
+    }
+
+    /**
+     * @param methods      binds each function's arguments
+     * @param schemas      generates the payload and result schemas
+     * @param observations observes each invocation
+     * @param convention   names and tags of those observations
+     * @param mapper       writes the data of server-sent events (the application's mapper)
+     */
+    public FunctionMethodInvokerFactory(MessageHandlerMethodFactory methods, FunctionSchemaGenerator schemas,
+            ObservationRegistry observations, InvocationObservationConvention convention, JsonMapper mapper) {
         this.methods = methods;
         this.schemas = schemas;
         this.observations = observations;
         this.convention = convention;
+        this.mapper = mapper;
     }
 
     /**
@@ -112,7 +129,7 @@ public class FunctionMethodInvokerFactory {
                 ? schemas.schemaOf(payload.getGenericParameterType()) : null;
         Object responseSchema = endpoint.generateSchemas() ? schemas.schemaOfResult(method.getGenericReturnType()) : null;
         return new FunctionMethodInvoker(endpoint, handlerMethod, handlers, httpRequest, requestSchema, responseSchema,
-                observations, convention);
+                observations, convention, mapper);
     }
 
     private boolean isPayload(MethodParameter parameter) {

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.util.HashMap;
 
 import dev.iii.sdk.builtin.HttpTriggerRequest;
+import dev.iii.sdk.channel.ChannelOpener;
 import dev.iii.sdk.function.InvocationContext;
 import org.springframework.core.MethodParameter;
 import org.springframework.messaging.Message;
@@ -16,11 +17,13 @@ import org.springframework.validation.annotation.ValidationAnnotationUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Binds the payload (a JSON tree) to the parameter's declared generic type with the application's Jackson
- * mapper: records, POJOs, {@code JsonNode}, maps, lists. It never guesses: a payload that does not bind, an
+ * mapper: records, POJOs, {@code JsonNode}, maps, lists, and data channel refs as live
+ * {@code ChannelReader}/{@code ChannelWriter} ends (the invocation's {@code channels()}). It never guesses: a payload that does not bind, an
  * {@code HttpTriggerRequest<T>} without the body it needs, and a {@code @Valid} payload that breaks its
  * constraints are an {@link InvalidPayloadException}.
  */
@@ -45,7 +48,8 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
         InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);
         String function = context != null ? context.functionId() : "the function";
         JavaType type = mapper.constructType(parameter.getGenericParameterType());
-        Object value = type.isTypeOrSuperTypeOf(payload.getClass()) ? payload : bind(payload, type, function, parameter);
+        Object value = type.isTypeOrSuperTypeOf(payload.getClass()) ? payload
+                : bind(payload, type, function, parameter, context != null ? context.channels() : null);
         Object validated = value;
         if (value instanceof HttpTriggerRequest<?> request) {
             JavaType bodyType = type.containedTypeOrUnknown(0);
@@ -58,9 +62,12 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
         return value;
     }
 
-    private Object bind(JsonNode payload, JavaType type, String function, MethodParameter parameter) {
+    /** Binds the tree; channel refs become ends of the invocation's worker ({@code channels}). */
+    private Object bind(JsonNode payload, JavaType type, String function, MethodParameter parameter,
+            ChannelOpener channels) {
         try {
-            return mapper.treeToValue(payload, type);
+            ObjectReader reader = mapper.readerFor(type);
+            return (channels != null ? channels.bindingRefs(reader) : reader).readValue(payload);
         }
         catch (JacksonException ex) {
             throw InvalidPayloadException.notBindable(function, parameter, type, ex);

@@ -20,6 +20,19 @@ class FunctionSchemaGeneratorTests {
     record Order(String sku, int quantity) {
     }
 
+    /** The schema of a property, following a {@code $ref} into the definitions. */
+    private static JsonNode definition(JsonNode schema, String property) {
+        JsonNode found = schema.get("properties").get(property);
+        if (found.has("$ref")) {
+            String[] path = found.get("$ref").asString().substring(2).split("/");
+            found = schema;
+            for (String part : path) {
+                found = found.get(part);
+            }
+        }
+        return found;
+    }
+
     private static List<String> properties(JsonNode schema) {
         return schema.get("properties").propertyNames().stream().sorted().toList();
     }
@@ -27,8 +40,15 @@ class FunctionSchemaGeneratorTests {
     @Test
     void builtinPayloadsAreDescribedWithTheirWireNames() {
         Type request = new ParameterizedTypeReference<HttpTriggerRequest<Order>>() { }.getType();
-        assertThat(properties(schemas.schemaOf(request)))
-                .containsExactly("body", "headers", "method", "path", "path_params", "query_params");
+        JsonNode requestSchema = schemas.schemaOf(request);
+        assertThat(properties(requestSchema)).containsExactly("body", "headers", "method", "path", "path_params",
+                "query_params", "request_body", "response");
+        // Channel ends travel as refs.
+        assertThat(properties(definition(requestSchema, "request_body")))
+                .containsExactly("access_key", "channel_id", "direction");
+        assertThat(properties(definition(requestSchema, "response")))
+                .containsExactly("access_key", "channel_id", "direction");
+        assertThat(schemas.schemaOfResult(dev.iii.spring.http.StreamingHttpResponse.class)).isNull();
         assertThat(properties(schemas.schemaOf(HttpTriggerResponse.class)))
                 .containsExactly("body", "headers", "status_code");
         assertThat(properties(schemas.schemaOf(CronTick.class)))

@@ -168,9 +168,10 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
 
     @Override
     public void abort() {
-        failure = failure != null ? failure : new ChannelException(ref.channelId(), "The worker shut down while "
-                + "channel " + ref.channelId() + " was being written");
-        writer.thenAccept(socket -> socket.abort(CloseStatus.GOING_AWAY.getCode(), "worker shutting down"));
+        failure = failure != null ? failure : new ChannelException(ref.channelId(), "The write end of channel "
+                + ref.channelId() + " was aborted");
+        writer.thenAccept(socket -> socket.abort(CloseStatus.GOING_AWAY.getCode(), "aborted"));
+        owner.forget(this);
     }
 
     private void flushPending() throws IOException {
