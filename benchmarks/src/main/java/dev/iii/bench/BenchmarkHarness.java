@@ -20,6 +20,7 @@ import dev.iii.bench.report.MachineFacts;
 import dev.iii.bench.report.PerformanceReport;
 import dev.iii.bench.report.RunResults;
 import dev.iii.bench.run.CallerKind;
+import dev.iii.bench.run.ChannelThroughput;
 import dev.iii.bench.run.Fleet;
 import dev.iii.bench.run.IdleFootprint;
 import dev.iii.bench.run.JmhSuite;
@@ -92,6 +93,7 @@ public final class BenchmarkHarness {
                 : NodeCompression.OFFERED;
         List<RegistrationTiming.Result> registrations;
         List<QuickstartStartup.Result> startups;
+        List<ChannelThroughput.Result> channels;
         try (ChildProcesses processes = new ChildProcesses(runDirectory)) {
             Launcher launcher = new Launcher(layout, node, processes);
             Launcher.Engine engine = launcher.engine();
@@ -104,13 +106,14 @@ public final class BenchmarkHarness {
             registrations = new RegistrationTiming(launcher, engine.url(), registrationNode)
                     .run(options.sideRounds(), REGISTERED_FUNCTIONS);
             startups = new QuickstartStartup(launcher, engine.url()).run(options.sideRounds());
+            channels = new ChannelThroughput(launcher, engine.url()).run(options.sideRounds(), options.channelBytes());
         }
         List<JmhSuite.Score> jmh = options.jmh() == null ? List.of() : JmhSuite.run(options.jmh(), layout.java());
 
         RunResults results = new RunResults(options.command(), options.quick() ? "quick" : "full", plan,
                 options.skippedCells(), options.maxInFlightBytes(), facts.atEnd(), proc.tickNanos(), variants,
                 measurements, fleet.negotiatedExtensions(), fleet.deflateDeclined(), footprints, REGISTERED_FUNCTIONS,
-                registrationNode, registrations, startups, jmh, Duration.ofNanos(System.nanoTime() - started));
+                registrationNode, registrations, startups, channels, jmh, Duration.ofNanos(System.nanoTime() - started));
         write(results, options);
     }
 

@@ -29,24 +29,26 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param initialWarmup    load of each variant before the first measured window
  * @param warmup           load before each measured window
  * @param measure          length of each measured window
- * @param sideRounds       rounds of the registration and start-up timings
+ * @param sideRounds       rounds of the registration, start-up and data channel timings
+ * @param channelBytes     bytes streamed through each data channel
  * @param jmh              JMH's iterations, or {@code null} to skip JMH
  * @param nodeModes        how the Node processes' WebSocket runs; one set of Node rows per mode
  * @param command          the command as the report shows it
  */
 public record HarnessOptions(boolean quick, Path repository, Path output, List<Integer> payloads,
         List<Integer> concurrencies, long maxInFlightBytes, int rounds, Duration initialWarmup, Duration warmup,
-        Duration measure, int sideRounds,
+        Duration measure, int sideRounds, long channelBytes,
         JmhSuite.Settings jmh, Set<NodeCompression> nodeModes, String command) {
 
     static final String USAGE = """
             usage: benchmarks/run [--quick] [--out DIR] [--rounds N] [--warmup SECONDS] [--measure SECONDS]
                                   [--payloads BYTES,...] [--concurrency N,...] [--max-in-flight-mib N]
-                                  [--node-compression both|off|on] [--side-rounds N] [--no-jmh]
+                                  [--node-compression both|off|on] [--side-rounds N] [--channel-mib N] [--no-jmh]
               --quick             short run for development, written to benchmarks/target/quick-report
               --out DIR           where performance.md and images/performance/ go (full mode: docs/)
               --node-compression  Node SDK WebSocket: off (as on the real engine), on (permessage-deflate offered,
                                   accepted by the embedded engine), both (default: one set of Node rows each)
+              --channel-mib N     MiB streamed through each data channel (quick: 256, full: 1024)
             """;
 
     /**
@@ -66,6 +68,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
         Duration warmup = quick ? Duration.ofMillis(500) : Duration.ofSeconds(2);
         Duration measure = quick ? Duration.ofMillis(1500) : Duration.ofSeconds(4);
         int sideRounds = quick ? 1 : 3;
+        long channelBytes = (quick ? 256L : 1024L) * 1024 * 1024;
         JmhSuite.Settings jmh = quick ? new JmhSuite.Settings(1, 2, TimeValue.milliseconds(500))
                 : new JmhSuite.Settings(3, 5, TimeValue.seconds(1));
         Set<NodeCompression> nodeModes = EnumSet.allOf(NodeCompression.class);
@@ -80,6 +83,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
                 case "--out" -> output = Path.of(value(args, ++i, arg)).toAbsolutePath().normalize();
                 case "--rounds" -> rounds = positive(value(args, ++i, arg), arg);
                 case "--side-rounds" -> sideRounds = positive(value(args, ++i, arg), arg);
+                case "--channel-mib" -> channelBytes = positive(value(args, ++i, arg), arg) * 1024L * 1024;
                 case "--warmup" -> warmup = seconds(value(args, ++i, arg), arg);
                 case "--measure" -> measure = seconds(value(args, ++i, arg), arg);
                 case "--payloads" -> payloads = list(value(args, ++i, arg), arg);
@@ -97,7 +101,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
             output = quick ? repository.resolve("benchmarks/target/quick-report") : repository.resolve("docs");
         }
         return new HarnessOptions(quick, repository, output, payloads, concurrencies, maxInFlight, rounds, initialWarmup,
-                warmup, measure, sideRounds, jmh, nodeModes, command);
+                warmup, measure, sideRounds, channelBytes, jmh, nodeModes, command);
     }
 
     /** The load matrix: every payload at every concurrency, unless it holds too much in flight. */

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.iii.protocol.RawJson;
+import dev.iii.sdk.channel.ChannelOpener;
+import dev.iii.sdk.channel.ChannelReader;
+import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.channel.ChannelWriter;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -52,6 +56,19 @@ public class PayloadBinderBenchmark {
 
     @Benchmark
     public CreateOrder bind() {
-        return binder.bindPayload(payload, type, "orders::create");
+        return binder.bindPayload(payload, type, "orders::create", NO_CHANNELS);
     }
+
+    /** The payload holds no channel refs, so binding it never opens an end. */
+    private static final ChannelOpener NO_CHANNELS = new ChannelOpener() {
+        @Override
+        public ChannelReader reader(ChannelRef ref) {
+            throw new IllegalStateException("the benchmark payload holds no channel refs");
+        }
+
+        @Override
+        public ChannelWriter writer(ChannelRef ref) {
+            throw new IllegalStateException("the benchmark payload holds no channel refs");
+        }
+    };
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import dev.iii.bench.run.CallerKind;
 import dev.iii.bench.run.Cell;
+import dev.iii.bench.run.ChannelThroughput;
 import dev.iii.bench.run.IdleFootprint;
 import dev.iii.bench.run.JmhSuite;
 import dev.iii.bench.run.Measurement;
@@ -60,6 +61,7 @@ public final class PerformanceReport {
         registrations();
         footprints();
         startups();
+        channels();
         jmh();
         rounds();
         return md.toString();
@@ -322,6 +324,33 @@ public final class PerformanceReport {
         line("|---:|---:|---:|---:|");
         line("| " + run.startups().size() + " | " + Figures.number(ready.median()) + " | " + Figures.number(ready.min())
                 + " | " + Figures.number(ready.max()) + " |");
+        line();
+    }
+
+    private void channels() {
+        if (run.channels().isEmpty()) {
+            return;
+        }
+        line("### Data channels");
+        line();
+        line("One channel per round, " + Figures.mebibytes(run.channels().get(0).bytes()) + " MiB from a writer worker "
+                + "to a reader worker (two processes of the same SDK) through the engine; the reader creates the channel "
+                + "and hands the writer its ref. MiB/s as the reader saw them, from its first byte to the end. The Java "
+                + "processes run with `" + ChannelThroughput.JAVA_HEAP + "`; heap growth is the most their heap held "
+                + "after a collection while streaming, less what it held before. Under each figure its ratio to Node's.");
+        line();
+        line("| SDK | rounds | MiB/s | heap growth, MiB (max) |");
+        line("|---|---:|---:|---:|");
+        Map<ChannelThroughput.Sdk, List<ChannelThroughput.Result>> bySdk = new EnumMap<>(ChannelThroughput.Sdk.class);
+        run.channels().forEach(result -> bySdk.computeIfAbsent(result.sdk(), sdk -> new ArrayList<>()).add(result));
+        Spread node = spread(bySdk.getOrDefault(ChannelThroughput.Sdk.NODE, List.of()), ChannelThroughput.Result::mibPerSecond);
+        bySdk.forEach((sdk, results) -> {
+            Spread speed = spread(results, ChannelThroughput.Result::mibPerSecond);
+            double growth = results.stream().mapToDouble(ChannelThroughput.Result::heapGrowth).max().orElse(Double.NaN);
+            line("| " + sdk.label() + " | " + results.size() + " | " + Figures.number(speed.median())
+                    + Figures.spread(speed) + BR + "<sub>" + Figures.ratio(speed.ratioTo(node)) + "</sub> | "
+                    + (Double.isNaN(growth) ? "–" : Figures.mebibytes((long) growth)) + " |");
+        });
         line();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.iii.bench.run.Cell;
+import dev.iii.bench.run.ChannelThroughput;
 import dev.iii.bench.run.IdleFootprint;
 import dev.iii.bench.run.JmhSuite;
 import dev.iii.bench.run.LoadMatrix;
@@ -33,6 +34,7 @@ import dev.iii.bench.run.Variant;
  * @param registrationNode    how the Node registration workers' WebSocket ran
  * @param registrations       every registration round
  * @param startups            every quickstart start-up
+ * @param channels            every data channel stream
  * @param jmh                 the JMH scores (empty when JMH was skipped)
  * @param duration            how long the run took, build excluded
  */
@@ -41,5 +43,5 @@ public record RunResults(String command, String mode, LoadMatrix.Plan plan, List
         List<Measurement> measurements, Map<String, String> extensions, boolean deflateDeclined,
         List<IdleFootprint.Result> footprints, int registeredFunctions, NodeCompression registrationNode,
         List<RegistrationTiming.Result> registrations, List<QuickstartStartup.Result> startups,
-        List<JmhSuite.Score> jmh, Duration duration) {
+        List<ChannelThroughput.Result> channels, List<JmhSuite.Score> jmh, Duration duration) {
 }

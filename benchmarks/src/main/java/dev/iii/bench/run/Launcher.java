@@ -11,7 +11,8 @@ import dev.iii.bench.process.ChildProcesses;
 /**
  * Starts the processes of a run: the engine from its standalone jar, Java participants with the harness's
  * own class path, Node participants with the pinned SDK, and the quickstart from its jar. Java processes run
- * with the JVM's default options; every address is loopback and every port random.
+ * with the JVM's default options unless a measurement sets some; every address is loopback and every port
+ * random.
  */
 public final class Launcher {
 
@@ -42,7 +43,14 @@ public final class Launcher {
 
     /** Starts {@code main} of this module in its own JVM. */
     public ChildProcess java(String name, Class<?> main, String... args) {
-        List<String> command = new ArrayList<>(List.of(layout.java(), "-cp", layout.classPath(), main.getName()));
+        return java(name, List.of(), main, args);
+    }
+
+    /** Starts {@code main} of this module in its own JVM with {@code jvmOptions}. */
+    public ChildProcess java(String name, List<String> jvmOptions, Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(layout.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", layout.classPath(), main.getName()));
         command.addAll(List.of(args));
         return processes.start(name, command, Map.of(), true);
     }
