@@ -194,6 +194,12 @@ final class RawWebSocketPeer implements AutoCloseable {
         public void close() throws IOException {
             socket.close();
         }
+
+        /** Ends the connection with a TCP reset (RST), as a crashed proxy or a firewall does, instead of a FIN. */
+        void reset() throws IOException {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        }
     }
 
     private final ServerSocket server;
