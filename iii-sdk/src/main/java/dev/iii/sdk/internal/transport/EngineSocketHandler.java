@@ -12,6 +12,7 @@ import dev.iii.protocol.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.PongMessage;
@@ -137,6 +138,11 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
         @Override
         public void sendText(String text) throws IOException {
             session.sendMessage(new TextMessage(text));
+        }
+
+        @Override
+        public void sendBinary(byte[] bytes) throws IOException {
+            session.sendMessage(new BinaryMessage(bytes));
         }
 
         @Override

@@ -27,6 +27,8 @@ public final class FrameWriter {
     public interface Socket {
         void sendText(String text) throws IOException;
 
+        void sendBinary(byte[] bytes) throws IOException;
+
         void sendPing() throws IOException;
 
         void close(int code, String reason) throws IOException;
@@ -47,6 +49,10 @@ public final class FrameWriter {
     private static final byte[] PING = new byte[0];
 
     private record Close(int code, String reason) {
+    }
+
+    /** A binary frame in the queue; text frames are queued as their bare bytes. */
+    private record Binary(byte[] bytes) {
     }
 
     private final Socket socket;
@@ -79,16 +85,25 @@ public final class FrameWriter {
      * @throws QueueFullException when the frame does not fit into the queue
      */
     public boolean send(byte[] frame) {
+        return enqueue(frame, frame.length);
+    }
+
+    /** Queues one binary frame, as {@link #send(byte[])} does a text frame. */
+    public boolean sendBinary(byte[] frame) {
+        return enqueue(new Binary(frame), frame.length);
+    }
+
+    private boolean enqueue(Object item, int length) {
         if (closed) {
             return false;
         }
-        long after = queuedBytes.addAndGet(frame.length);
-        if (after > limit && after != frame.length) {
-            queuedBytes.addAndGet(-frame.length);
+        long after = queuedBytes.addAndGet(length);
+        if (after > limit && after != length) {
+            queuedBytes.addAndGet(-length);
             refused.incrementAndGet();
-            throw new QueueFullException(after - frame.length, limit, frame.length);
+            throw new QueueFullException(after - length, limit, length);
         }
-        queue.add(frame);
+        queue.add(item);
         wake();
         return true;
     }
@@ -210,6 +225,10 @@ public final class FrameWriter {
             else if (item instanceof byte[] frame) {
                 queuedBytes.addAndGet(-frame.length);
                 socket.sendText(new String(frame, StandardCharsets.UTF_8));
+            }
+            else if (item instanceof Binary binary) {
+                queuedBytes.addAndGet(-binary.bytes().length);
+                socket.sendBinary(binary.bytes());
             }
             else if (item instanceof Close close) {
                 closed = true;

@@ -1,5 +1,6 @@
 package dev.iii.sdk.internal.wiring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.iii.sdk.WorkerOptions;
@@ -16,7 +17,9 @@ import dev.iii.sdk.internal.session.EngineSession;
 import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.session.WorkerMetadata;
 import dev.iii.sdk.internal.shutdown.WorkerShutdown;
+import dev.iii.sdk.internal.telemetry.MetricsReporter;
 import dev.iii.sdk.internal.threads.WorkerThreads;
+import dev.iii.sdk.internal.transport.ConnectionListener;
 import dev.iii.sdk.internal.transport.WebSocketConnector;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,9 +55,14 @@ public final class WorkerParts {
         WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
                 options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), options.sslContext(),
                 threads.io());
+        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers));
+        if (options.reportMetrics()) {
+            listeners.add(new MetricsReporter(threads.timer(), threads.io(), options.name(), WorkerMetadata.SDK_VERSION,
+                    System::getenv));
+        }
         session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
-                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers),
+                new FrameRouter(server, calls, offers, registry), listeners,
                 new Redaction(options.url(), options.headers().values()));
         shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, threads);
     }
