@@ -126,6 +126,29 @@ public final class IIIWorker implements AutoCloseable {
         return parts.session.engineFeatures();
     }
 
+    /**
+     * What this worker registered that is not in effect on the engine: functions the engine refused or does not
+     * list, bindings refused, kept back (their function is refused) or waiting for a provider. Empty while all is
+     * well; checked against the engine after every connection.
+     */
+    public List<RegistrationProblem> registrationProblems() {
+        return parts.problems.current();
+    }
+
+    /** Checks the registrations against the engine's lists now; completes with {@link #registrationProblems()}. */
+    public CompletableFuture<List<RegistrationProblem>> checkRegistrations() {
+        return parts.check.run();
+    }
+
+    /**
+     * Tells {@code listener} the registration problems each time they change, on a thread of the SDK's own
+     * (keep it quick).
+     */
+    public Registration onRegistrationProblems(Consumer<List<RegistrationProblem>> listener) {
+        Runnable remove = parts.problems.addListener(listener);
+        return remove::run;
+    }
+
     /** Why the worker failed for good, if the engine refused its name ({@code WORKER_NAMESPACE_CONFLICT}). */
     public Optional<RegistrationRejectedException> fatalError() {
         return parts.session.lastError().filter(RegistrationRejectedException.class::isInstance)

@@ -7,8 +7,10 @@ import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.calls.OutboundCalls;
 import dev.iii.sdk.internal.discovery.Discovery;
+import dev.iii.sdk.internal.discovery.RegistrationCheck;
 import dev.iii.sdk.internal.providers.BindingFires;
 import dev.iii.sdk.internal.providers.BindingOffers;
+import dev.iii.sdk.internal.registry.RegistrationProblems;
 import dev.iii.sdk.internal.registry.Registrations;
 import dev.iii.sdk.internal.registry.Registry;
 import dev.iii.sdk.internal.routing.FrameRouter;
@@ -39,6 +41,8 @@ public final class WorkerParts {
     public final BindingOffers offers;
     public final BindingFires fires;
     public final Discovery discovery;
+    public final RegistrationProblems problems;
+    public final RegistrationCheck check;
     public final EngineSession session;
     public final WorkerShutdown shutdown;
 
@@ -55,7 +59,9 @@ public final class WorkerParts {
         WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
                 options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), options.sslContext(),
                 threads.io());
-        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers));
+        problems = new RegistrationProblems(registry, threads.events());
+        check = new RegistrationCheck(discovery, registry, problems, threads.timer(), options.name(), options.namespace());
+        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers, check));
         if (options.reportMetrics()) {
             listeners.add(new MetricsReporter(threads.timer(), threads.io(), options.name(), WorkerMetadata.SDK_VERSION,
                     System::getenv));
