@@ -6,7 +6,9 @@ import java.util.List;
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.calls.OwnerRetry;
 import dev.iii.sdk.internal.discovery.Discovery;
+import dev.iii.sdk.internal.discovery.FunctionAvailability;
 import dev.iii.sdk.internal.discovery.RegistrationCheck;
 import dev.iii.sdk.internal.providers.BindingFires;
 import dev.iii.sdk.internal.providers.BindingOffers;
@@ -41,6 +43,8 @@ public final class WorkerParts {
     public final BindingOffers offers;
     public final BindingFires fires;
     public final Discovery discovery;
+    public final FunctionAvailability availability;
+    public final OwnerRetry retry;
     public final RegistrationProblems problems;
     public final RegistrationCheck check;
     public final EngineSession session;
@@ -56,12 +60,14 @@ public final class WorkerParts {
         offers = new BindingOffers(registry, threads.handlers());
         fires = new BindingFires(calls);
         discovery = new Discovery(calls, registrations);
+        availability = new FunctionAvailability(discovery, threads.timer(), threads.completions(), options.namespace());
+        retry = new OwnerRetry(calls, availability, threads.timer(), options.invocationTimeout());
         WebSocketConnector connector = new WebSocketConnector(options.url(), options.headers(),
                 options.connectTimeout(), options.maxMessageSize(), options.maxSendQueueBytes(), options.sslContext(),
                 threads.io());
         problems = new RegistrationProblems(registry, threads.events());
         check = new RegistrationCheck(discovery, registry, problems, threads.timer(), options.name(), options.namespace());
-        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers, check));
+        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers, check, availability));
         if (options.reportMetrics()) {
             listeners.add(new MetricsReporter(threads.timer(), threads.io(), options.name(), WorkerMetadata.SDK_VERSION,
                     System::getenv));
