@@ -25,6 +25,8 @@ import static org.awaitility.Awaitility.await;
 class ReplicasTest {
 
     private static final Duration CONNECT = Duration.ofSeconds(20);
+    private static final ReconnectPolicy QUICK_RECONNECT = new ReconnectPolicy(Duration.ofMillis(50), 2.0,
+            Duration.ofMillis(200), 0.3, -1);
 
     private EmbeddedEngine engine;
     private final List<IIIWorker> workers = new ArrayList<>();
@@ -51,7 +53,7 @@ class ReplicasTest {
     /** A replica of the orders service: {@code orders::whoami} answers with the replica's name. */
     private Replica replica(String name, String namespace) throws InterruptedException {
         IIIWorker worker = worker(WorkerOptions.builder().name(name).namespace(namespace)
-                .nameConflictGrace(Duration.ZERO));
+                .nameConflictGrace(Duration.ZERO).reconnectPolicy(QUICK_RECONNECT));
         FunctionRegistration whoami = worker.registerFunction("orders::whoami", (payload, context) -> {
             served.computeIfAbsent(name, key -> new AtomicInteger()).incrementAndGet();
             return name;
@@ -65,7 +67,7 @@ class ReplicasTest {
     }
 
     private IIIWorker caller() throws InterruptedException {
-        IIIWorker caller = worker(WorkerOptions.builder().name("replicas-caller"));
+        IIIWorker caller = worker(WorkerOptions.builder().name("replicas-caller").reconnectPolicy(QUICK_RECONNECT));
         caller.start();
         assertThat(caller.awaitConnected(CONNECT)).isTrue();
         return caller;
@@ -117,7 +119,7 @@ class ReplicasTest {
     }
 
     @Test
-    void aRefusedReplicaDoesNotTakeTheFunctionOverWhenItsOwnerLeaves() throws Exception {
+    void aRefusedReplicaTakesTheFunctionOverOnItsNextConnectionNotWhenTheOwnerLeaves() throws Exception {
         Replica first = replica("orders-1", null);
         Replica second = replica("orders-2", null);
         IIIWorker caller = caller();
@@ -128,6 +130,14 @@ class ReplicasTest {
         assertThat(second.worker().connectionState()).isEqualTo(ConnectionState.CONNECTED);
         assertThat(second.whoami().rejection()).isPresent();
         assertThat(served).doesNotContainKey("orders-2");
+
+        // An engine restart, on the port the workers know: the refused replica registers everything again.
+        int port = engine.port();
+        engine.close();
+        engine = EmbeddedEngine.builder().port(port).httpPort(0).build().start();
+        await().atMost(CONNECT).until(() -> second.whoami().rejection().isEmpty()
+                && caller.connectionState() == ConnectionState.CONNECTED && failureCode(caller) == null);
+        assertThat(whoami(caller, null)).isEqualTo("orders-2");
     }
 
     @Test

@@ -122,12 +122,13 @@ class ReplicasEndToEndTests {
     @Test
     void inOneNamespaceTheSecondReplicaIsRefusedTheFunctionAndLogsItWhileTheFirstServes(CapturedOutput output) {
         pod("pod-c").run(first -> {
-            connected(first);
+            String owner = connected(first).workerId().orElseThrow();
             pod("pod-d").run(second -> {
                 connected(second);
                 await().until(() -> output.getAll().contains("FUNCTION_NAMESPACE_CONFLICT"));
                 assertThat(output.getAll().lines().filter(line -> line.contains("FUNCTION_NAMESPACE_CONFLICT")))
-                        .anySatisfy(line -> assertThat(line).contains("WARN").contains("'replica::whoami'"));
+                        .anySatisfy(line -> assertThat(line).contains("WARN").contains("'replica::whoami'")
+                                .contains("'default'").contains(owner));
                 JsonNode info = caller.call("engine::functions::info", Map.of("function_id", "replica::whoami")).join();
                 assertThat(info.get("worker_name").asString()).isEqualTo("orders-pod-c");
                 for (int i = 0; i < 3; i++) {
