@@ -17,6 +17,7 @@ import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.TriggerRegistrationResult;
 import dev.iii.protocol.UnregisterFunction;
 import dev.iii.protocol.UnregisterTrigger;
+import dev.iii.protocol.UnregisterTriggerType;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.RegistrationProblem;
 import dev.iii.sdk.RegistrationRejectedException;
@@ -134,11 +135,18 @@ public final class Registry implements ConnectionListener {
         problemsChanged.run();
     }
 
-    /** The engine has no working message to withdraw a type (0.23): it stays announced until the link closes. */
+    /**
+     * Withdraws the type with {@code unregistertriggertype}: engines from 0.25 drop it and move its bindings to
+     * another provider; 0.23 engines ignore the message, and the type stays announced until the link closes.
+     */
     boolean remove(ProvidedType type) {
         synchronized (lock) {
             providing.remove(type.id(), type);
-            return triggerTypes.remove(type.id(), type);
+            boolean removed = triggerTypes.remove(type.id(), type);
+            if (removed && !closed) {
+                sendIfAttached(new UnregisterTriggerType(type.id()));
+            }
+            return removed;
         }
     }
 
