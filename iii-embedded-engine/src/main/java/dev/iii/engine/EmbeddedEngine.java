@@ -39,6 +39,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     private final int requestedPort;
     private final int requestedHttpPort;
     private final EmbeddedEngineOptions options;
+    private final EngineTls tls;
 
     private final Object lifecycle = new Object();
     private EngineCore core;
@@ -52,6 +53,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         this.requestedPort = builder.port;
         this.requestedHttpPort = builder.httpPort;
         this.options = builder.options;
+        this.tls = builder.tls;
     }
 
     /** A builder with the real engine's defaults: 127.0.0.1, ports 49134 and 3111. */
@@ -98,7 +100,7 @@ public final class EmbeddedEngine implements AutoCloseable {
                         new HttpTriggerServlet(http, core.invocations, Caller.of(httpWorker), core.channels,
                                 core.executor, core.scheduler, options.httpTimeout().toMillis()));
                 httpServer.start();
-                workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, core);
+                workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, tls, core);
                 workerServer.start();
             }
             catch (RuntimeException ex) {
@@ -110,9 +112,9 @@ public final class EmbeddedEngine implements AutoCloseable {
         }
     }
 
-    /** The worker URL, {@code ws://host:port}. */
+    /** The worker URL, {@code ws://host:port}, or {@code wss://host:port} with TLS. */
     public String url() {
-        return "ws://" + host + ":" + port();
+        return (tls != null ? "wss://" : "ws://") + host + ":" + port();
     }
 
     /** Base URL of the {@code http} trigger routes, {@code http://host:httpPort}. */
@@ -221,8 +223,18 @@ public final class EmbeddedEngine implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private int httpPort = DEFAULT_HTTP_PORT;
         private EmbeddedEngineOptions options = EmbeddedEngineOptions.defaults();
+        private EngineTls tls;
 
         private Builder() {
+        }
+
+        /**
+         * Serves workers over TLS ({@code wss://}) with this key and certificate, as an engine behind a TLS
+         * terminator would; the {@code http} trigger listener stays plain HTTP. Default: no TLS.
+         */
+        public Builder tls(EngineTls tls) {
+            this.tls = tls;
+            return this;
         }
 
         /** Address to bind; default {@code 127.0.0.1}. */

@@ -13,6 +13,8 @@ import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.modeler.Registry;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /**
  * One embedded Tomcat with one connector and one root context: the engine runs two of them, one for the
@@ -62,6 +64,20 @@ final class TomcatListener {
 
     Context context() {
         return context;
+    }
+
+    /** Serves TLS with the key and certificate in {@code tls}; call before {@link #start()}. */
+    void secure(EngineTls tls) {
+        SSLHostConfig ssl = new SSLHostConfig();
+        SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(ssl, SSLHostConfigCertificate.Type.UNDEFINED);
+        certificate.setCertificateKeystore(tls.keyStore());
+        certificate.setCertificateKeystorePassword(tls.password());
+        certificate.setCertificateKeyPassword(tls.password());
+        ssl.addCertificate(certificate);
+        connector.setSecure(true);
+        connector.setScheme("https");
+        connector.setProperty("SSLEnabled", "true");
+        connector.addSslHostConfig(ssl);
     }
 
     void start() {

@@ -32,8 +32,12 @@ final class WorkerSocketServer {
 
     private final TomcatListener listener;
 
-    WorkerSocketServer(String name, String host, int port, EngineCore core) {
+    /** @param tls the key and certificate for {@code wss://}, or {@code null} for plain {@code ws://} */
+    WorkerSocketServer(String name, String host, int port, EngineTls tls, EngineCore core) {
         listener = new TomcatListener(name, host, port);
+        if (tls != null) {
+            listener.secure(tls);
+        }
         Context context = listener.context();
         FilterDef filter = new FilterDef();
         filter.setFilterName("remote-address");

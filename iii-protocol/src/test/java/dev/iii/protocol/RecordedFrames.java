@@ -34,6 +34,29 @@ public final class RecordedFrames {
     private RecordedFrames() {
     }
 
+    /**
+     * The OTLP/JSON of the {@code MTRC} metrics frames the Node SDK sent on its telemetry socket (the recording
+     * keeps the JSON of those it summarises), without the 4-byte prefix.
+     */
+    public static List<JsonNode> metricsRequests() {
+        List<JsonNode> requests = new ArrayList<>();
+        try (InputStream in = RecordedFrames.class.getClassLoader().getResourceAsStream(FILES[0]);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                JsonNode frame = JSON.readTree(line).get("frame");
+                if (frame != null && frame.isObject() && "MTRC".equals(frame.path("prefix").asString(null))
+                        && frame.has("json")) {
+                    requests.add(frame.get("json"));
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return List.copyOf(requests);
+    }
+
     /** Every protocol frame of the worker socket, in recording order. */
     public static List<Frame> all() {
         List<Frame> frames = new ArrayList<>();

@@ -14,10 +14,15 @@ import java.time.Duration;
  *                    {@code default}
  * @param traceparent W3C trace context to send, or {@code null}
  * @param baggage     W3C baggage to send, or {@code null}
+ * @param retryUntilAvailable whether a call answered {@code function_not_found} or {@code invocation_stopped} (the
+ *                    function's owner is gone, until it reconnects) waits for the function to be registered again
+ *                    and is made again, within its timeout; only for functions that may run twice, since
+ *                    {@code invocation_stopped} means the first run may have begun
  */
-public record CallOptions(Duration timeout, Object metadata, String namespace, String traceparent, String baggage) {
+public record CallOptions(Duration timeout, Object metadata, String namespace, String traceparent, String baggage,
+        boolean retryUntilAvailable) {
 
-    private static final CallOptions DEFAULTS = new CallOptions(null, null, null, null, null);
+    private static final CallOptions DEFAULTS = new CallOptions(null, null, null, null, null, false);
 
     public CallOptions {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
@@ -34,18 +39,23 @@ public record CallOptions(Duration timeout, Object metadata, String namespace, S
     }
 
     public CallOptions withTimeout(Duration timeout) {
-        return new CallOptions(timeout, metadata, namespace, traceparent, baggage);
+        return new CallOptions(timeout, metadata, namespace, traceparent, baggage, retryUntilAvailable);
     }
 
     public CallOptions withMetadata(Object metadata) {
-        return new CallOptions(timeout, metadata, namespace, traceparent, baggage);
+        return new CallOptions(timeout, metadata, namespace, traceparent, baggage, retryUntilAvailable);
     }
 
     public CallOptions withNamespace(String namespace) {
-        return new CallOptions(timeout, metadata, namespace, traceparent, baggage);
+        return new CallOptions(timeout, metadata, namespace, traceparent, baggage, retryUntilAvailable);
     }
 
     public CallOptions withTraceContext(String traceparent, String baggage) {
-        return new CallOptions(timeout, metadata, namespace, traceparent, baggage);
+        return new CallOptions(timeout, metadata, namespace, traceparent, baggage, retryUntilAvailable);
+    }
+
+    /** Waits for the function's owner and calls again after {@code function_not_found} or {@code invocation_stopped}. */
+    public CallOptions withRetryUntilAvailable() {
+        return new CallOptions(timeout, metadata, namespace, traceparent, baggage, true);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import dev.iii.protocol.RawJson;
 import dev.iii.sdk.channel.Channel;
@@ -127,6 +128,29 @@ public final class IIIWorker implements AutoCloseable {
      */
     public EngineFeatures engineFeatures() {
         return parts.session.engineFeatures();
+    }
+
+    /**
+     * What this worker registered that is not in effect on the engine: functions the engine refused or does not
+     * list, bindings refused, kept back (their function is refused) or waiting for a provider. Empty while all is
+     * well; checked against the engine after every connection.
+     */
+    public List<RegistrationProblem> registrationProblems() {
+        return parts.problems.current();
+    }
+
+    /** Checks the registrations against the engine's lists now; completes with {@link #registrationProblems()}. */
+    public CompletableFuture<List<RegistrationProblem>> checkRegistrations() {
+        return parts.check.run();
+    }
+
+    /**
+     * Tells {@code listener} the registration problems each time they change, on a thread of the SDK's own
+     * (keep it quick).
+     */
+    public Registration onRegistrationProblems(Consumer<List<RegistrationProblem>> listener) {
+        Runnable remove = parts.problems.addListener(listener);
+        return remove::run;
     }
 
     /** Why the worker failed for good, if the engine refused its name ({@code WORKER_NAMESPACE_CONFLICT}). */
@@ -258,8 +282,7 @@ public final class IIIWorker implements AutoCloseable {
      * error, or a client-side code such as {@link ErrorCode#TIMEOUT}; cancelling it gives the call up.
      */
     public CompletableFuture<JsonNode> call(String functionId, Object payload, CallOptions callOptions) {
-        return parts.calls.request(functionId, payload, callOptions, null,
-                result -> result == null ? null : result.tree());
+        return request(functionId, payload, callOptions, result -> result == null ? null : result.tree());
     }
 
     /** Calls a function and binds its result to {@code resultType}. */
@@ -282,7 +305,28 @@ public final class IIIWorker implements AutoCloseable {
     /** Calls a function and binds its result to any reflective {@link Type}. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, Type resultType, CallOptions callOptions) {
         JavaType type = parts.binder.type(resultType);
-        return parts.calls.request(functionId, payload, callOptions, null, result -> bind(result, type, functionId));
+        return request(functionId, payload, callOptions, result -> bind(result, type, functionId));
+    }
+
+    private <R> CompletableFuture<R> request(String functionId, Object payload, CallOptions callOptions,
+            Function<RawJson, R> mapper) {
+        return callOptions != null && callOptions.retryUntilAvailable()
+                ? parts.retry.request(functionId, payload, callOptions, mapper)
+                : parts.calls.request(functionId, payload, callOptions, null, mapper);
+    }
+
+    /**
+     * Completes once {@code functionId} is registered with the engine in this worker's namespace, as after its
+     * owner (re)connects; fails with {@link ErrorCode#TIMEOUT} after {@code timeout}. Built on
+     * {@code engine::functions-available}: a hidden subscription is registered while someone waits.
+     */
+    public CompletableFuture<Void> awaitFunction(String functionId, Duration timeout) {
+        return awaitFunction(functionId, null, timeout);
+    }
+
+    /** {@link #awaitFunction(String, Duration)} in another namespace ({@code null} for this worker's). */
+    public CompletableFuture<Void> awaitFunction(String functionId, String namespace, Duration timeout) {
+        return parts.availability.await(functionId, namespace, timeout);
     }
 
     private <R> R bind(RawJson result, JavaType type, String functionId) {

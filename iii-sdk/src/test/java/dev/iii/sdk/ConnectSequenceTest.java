@@ -68,7 +68,7 @@ class ConnectSequenceTest {
     }
 
     @Test
-    void firstConnectionSendsMetadataThenTypesThenFunctionsThenTriggers() throws Exception {
+    void firstConnectionSendsMetadataThenTypesThenFunctionsThenAPingThenTriggers() throws Exception {
         worker = workerWithRegistrations().start();
         TestEngine.WorkerSide side = engine.nextConnection();
 
@@ -91,6 +91,8 @@ class ConnectSequenceTest {
         assertThat(create.description()).isEqualTo("Create an order");
         assertThat(create.metadata().get("team").asString()).isEqualTo("billing");
         assertThat(side.next(RegisterFunction.class).id()).isEqualTo("orders::cancel");
+        // Bindings only once the engine applied the functions (and named any it refused).
+        side.next(dev.iii.protocol.Ping.class);
         RegisterTrigger trigger = side.next(RegisterTrigger.class);
         assertThat(trigger.triggerType()).isEqualTo("http");
         assertThat(trigger.config().get("api_path").asString()).isEqualTo("/orders");
@@ -117,6 +119,7 @@ class ConnectSequenceTest {
         assertThat(second.next(RegisterTriggerType.class).id()).isEqualTo("webhook::github");
         assertThat(second.next(RegisterFunction.class).id()).isEqualTo("orders::create");
         assertThat(second.next(RegisterFunction.class).id()).isEqualTo("orders::cancel");
+        second.next(dev.iii.protocol.Ping.class);
         assertThat(second.next(RegisterTrigger.class).id()).isEqualTo(firstTrigger.id());
         await().until(() -> worker.workerId().equals(java.util.Optional.of(second.workerId)));
         assertThat(worker.reconnectCount()).isEqualTo(1);
@@ -151,6 +154,11 @@ class ConnectSequenceTest {
         side.send(new dev.iii.protocol.Pong());
         side.send(dev.iii.protocol.InvocationResult.failure(metadata.invocationId(), metadata.functionId(),
                 new dev.iii.protocol.ErrorBody("FORBIDDEN", "namespace not allowed")));
+        // The bindings and the second ping; until it is answered, still not connected.
+        side.await(RegisterTrigger.class);
+        await().until(() -> side.receivedOf(dev.iii.protocol.Ping.class).size() == 2);
+        assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTING);
+        side.send(new dev.iii.protocol.Pong());
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
     }
 
@@ -159,6 +167,7 @@ class ConnectSequenceTest {
         worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("late").build()).start();
         TestEngine.WorkerSide side = engine.nextConnection();
         side.next(InvokeFunction.class);
+        side.next(dev.iii.protocol.Ping.class);
         side.next(dev.iii.protocol.Ping.class);
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
 

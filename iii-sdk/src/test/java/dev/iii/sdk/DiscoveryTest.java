@@ -37,6 +37,7 @@ class DiscoveryTest {
     @BeforeEach
     void connect() throws Exception {
         engine = TestEngine.start();
+        engine.answerLists(false);
         worker = III.registerWorker(WorkerOptions.builder().url(engine.url()).name("discovery").build());
         side = engine.nextConnection();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);

@@ -157,8 +157,8 @@ final class RawWebSocketPeer implements AutoCloseable {
         }
 
         /**
-         * Plays the engine's part of the worker's handshake: greets it, then answers its metadata call and the
-         * JSON ping that ends its replay, reading everything up to that ping.
+         * Plays the engine's part of the worker's handshake: greets it, then answers its metadata call and the two
+         * JSON pings of its replay (after the functions, after the bindings), reading everything up to the second.
          */
         void acceptHandshake(String workerId) throws IOException {
             acceptHandshakeWith("{\"type\":\"workerregistered\",\"worker_id\":\"" + workerId + "\"}");
@@ -168,6 +168,7 @@ final class RawWebSocketPeer implements AutoCloseable {
         List<Message> acceptHandshakeWith(String workerRegistered) throws IOException {
             sendText(workerRegistered);
             List<Message> sent = new ArrayList<>();
+            int pings = 0;
             while (true) {
                 Message message = CODEC.decode(readText());
                 sent.add(message);
@@ -177,7 +178,9 @@ final class RawWebSocketPeer implements AutoCloseable {
                 }
                 else if (message instanceof Ping) {
                     sendText("{\"type\":\"pong\"}");
-                    return sent;
+                    if (++pings == 2) {
+                        return sent;
+                    }
                 }
             }
         }
@@ -192,6 +195,12 @@ final class RawWebSocketPeer implements AutoCloseable {
 
         @Override
         public void close() throws IOException {
+            socket.close();
+        }
+
+        /** Ends the connection with a TCP reset (RST), as a crashed proxy or a firewall does, instead of a FIN. */
+        void reset() throws IOException {
+            socket.setSoLinger(true, 0);
             socket.close();
         }
     }

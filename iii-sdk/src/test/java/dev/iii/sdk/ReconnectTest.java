@@ -76,6 +76,20 @@ class ReconnectTest {
     }
 
     @Test
+    void aConnectionResetIsFollowedByAReconnect() throws Exception {
+        peer = new RawWebSocketPeer();
+        worker = III.registerWorker(WorkerOptions.builder().url(peer.url()).name("reset-by-peer")
+                .reconnectPolicy(ConnectSequenceTest.fastReconnect()).build());
+        RawWebSocketPeer.Connection first = peer.nextConnection();
+        first.acceptHandshake("w-1");
+        await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
+        first.reset();
+        peer.nextConnection().acceptHandshake("w-2");
+        await().until(() -> worker.workerId().filter("w-2"::equals).isPresent());
+        assertThat(worker.reconnectCount()).isEqualTo(1);
+    }
+
+    @Test
     void anEngineThatKeepsDroppingTheWorkerIsRetriedEverMoreSlowly() throws Exception {
         peer = new RawWebSocketPeer();
         ReconnectPolicy policy = new ReconnectPolicy(Duration.ofMillis(50), 2.0, Duration.ofMillis(800), 0.0, -1);

@@ -55,6 +55,7 @@ final class TestEngine implements AutoCloseable {
     private final List<WorkerSide> all = new CopyOnWriteArrayList<>();
     private volatile boolean greet = true;
     private volatile boolean answerHandshake = true;
+    private volatile boolean answerLists = true;
     private volatile Map<String, List<String>> handshakeHeaders = Map.of();
     private volatile String handshakeQuery;
     private final int port;
@@ -152,14 +153,26 @@ final class TestEngine implements AutoCloseable {
         }
         else if (message instanceof InvokeFunction call && call.functionId().equals("engine::workers::register")
                 && call.invocationId() != null) {
+            side.workerName = call.data().tree().path("name").asString(null);
             side.send(InvocationResult.success(call.invocationId(), call.functionId(),
                     RawJson.of(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("success", true))));
+        }
+        else if (answerLists && message instanceof InvokeFunction call && call.invocationId() != null
+                && (call.functionId().equals("engine::functions::list") || call.functionId().equals("engine::triggers::list"))) {
+            // What the worker's registration check asks after connecting: this connection's own registrations.
+            side.send(InvocationResult.success(call.invocationId(), call.functionId(), RawJson.of(
+                    call.functionId().equals("engine::functions::list") ? side.functionsList() : side.triggersList())));
         }
     }
 
     /** Whether to answer metadata calls and JSON pings by itself (on by default). */
     void answerHandshake(boolean answer) {
         this.answerHandshake = answer;
+    }
+
+    /** Whether to answer {@code engine::functions::list} and {@code engine::triggers::list} by itself (on by default). */
+    void answerLists(boolean answer) {
+        this.answerLists = answer;
     }
 
     /** The HTTP headers of the last WebSocket handshake (names case-insensitive). */
@@ -263,6 +276,40 @@ final class TestEngine implements AutoCloseable {
         }
 
         /** Frames received so far, of one type. */
+        volatile String workerName;
+
+        /** {@code engine::functions::list} as an engine with only this connection's functions answers it. */
+        tools.jackson.databind.node.ObjectNode functionsList() {
+            java.util.Set<String> live = new java.util.LinkedHashSet<>();
+            for (Message message : received) {
+                if (message instanceof dev.iii.protocol.RegisterFunction function) {
+                    live.add(function.id());
+                }
+                else if (message instanceof dev.iii.protocol.UnregisterFunction function) {
+                    live.remove(function.id());
+                }
+            }
+            tools.jackson.databind.node.ObjectNode list = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            tools.jackson.databind.node.ArrayNode functions = list.putArray("functions");
+            live.forEach(id -> functions.addObject().put("function_id", id).put("namespace", "default")
+                    .put("worker_name", workerName));
+            return list;
+        }
+
+        /** {@code engine::triggers::list}: the built-in types and those this connection provides. */
+        tools.jackson.databind.node.ObjectNode triggersList() {
+            tools.jackson.databind.node.ObjectNode list = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            tools.jackson.databind.node.ArrayNode types = list.putArray("triggers");
+            types.addObject().put("id", "http").put("namespace", "default").put("worker_name", "http");
+            types.addObject().put("id", "cron").put("namespace", "default").put("worker_name", "cron");
+            for (Message message : received) {
+                if (message instanceof dev.iii.protocol.RegisterTriggerType type) {
+                    types.addObject().put("id", type.id()).put("namespace", "default").put("worker_name", workerName);
+                }
+            }
+            return list;
+        }
+
         void forget() {
             inbox.clear();
             received.clear();

@@ -172,5 +172,6 @@ class TriggerProviderTest {
         side.find(TriggerRegistrationResult.class, r -> r.id().equals("b-1"));
         tickType.unregister();
         await().until(() -> events.contains("unregister b-1"));
+        assertThat(side.find(dev.iii.protocol.UnregisterTriggerType.class, u -> true).id()).isEqualTo("capture::tick");
     }
 }

@@ -113,6 +113,19 @@ class NodeSdkInteropTest {
     }
 
     @Test
+    void nodeReadsTheJavaWorkersProcessFiguresThroughTheEngine() {
+        JsonNode metrics = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try (NodeWorker caller = NodeWorker.start("node-caller.mjs", engine.url(), Map.of("FUNCTION_ID",
+                    "engine::workers::info", "PAYLOAD", "{\"name\":\"java-interop-worker\"}"))) {
+                return JSON.readTree(caller.awaitLine("RESULT")).path("worker").path("latest_metrics");
+            }
+        }, found -> !found.isMissingNode());
+        assertThat(metrics.get("memory_heap_used").asLong()).isPositive();
+        assertThat(metrics.get("memory_heap_total").asLong()).isPositive();
+        assertThat(metrics.get("uptime_seconds").asLong()).isNotNegative();
+    }
+
+    @Test
     void javaVoidCallReachesNode() throws Exception {
         int before = java.call("node::voids", Map.of()).get().get("count").asInt();
         java.callVoid("node::record-void", Map.of("from", "java"));

@@ -5,10 +5,17 @@ import java.time.Duration;
 /**
  * How a function is described to the engine and served. All members are optional; start from
  * {@link #none()} or {@link #builder()}.
+ * <p>
+ * The formats are sent to the engine exactly as given; the SDK adds and removes nothing. The engine stores them
+ * for its introspection whatever they hold, but the iii worker registry accepts a worker only when both formats of
+ * every function are typed (their root carries {@code type}, {@code properties}, {@code $ref}, {@code allOf},
+ * {@code anyOf}, {@code oneOf}, {@code enum}, {@code items} or {@code const}) and neither has a root
+ * {@code $schema}: describe a function that returns nothing as {@code {"type":"null"}}, not by leaving the
+ * response format out.
  *
  * @param description    shown in introspection
  * @param requestFormat  JSON Schema of the input: a {@link tools.jackson.databind.JsonNode}, a {@code Map},
- *                       or anything the worker's mapper can write
+ *                       or anything the worker's mapper can write; absent when {@code null}
  * @param responseFormat JSON Schema of the output, likewise
  * @param metadata       arbitrary JSON stored with the function; {@code {"internal":true}} hides it from
  *                       the default function list

@@ -6,9 +6,10 @@ import dev.iii.sdk.Registration;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A trigger type this worker provides. {@link #unregister()} stops serving it: the engine has no message to
- * withdraw a trigger type, so it stays announced until the connection closes, and new bindings are
- * answered with {@code trigger_type_not_found}.
+ * A trigger type this worker provides. {@link #unregister()} stops serving it and sends
+ * {@code unregistertriggertype}: engines from 0.25 drop the type and move its bindings to another provider;
+ * 0.23 engines ignore the message, so there the type stays announced until the connection closes, and new
+ * bindings are answered with {@code trigger_type_not_found}.
  */
 public interface TriggerTypeRegistration extends Registration {
 

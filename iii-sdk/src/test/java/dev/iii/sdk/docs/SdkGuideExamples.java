@@ -10,6 +10,7 @@ import dev.iii.sdk.CallOptions;
 import dev.iii.sdk.EnqueueReceipt;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.Registration;
+import dev.iii.sdk.RegistrationProblem;
 import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
 import dev.iii.sdk.discovery.WorkerInfo;
@@ -37,6 +38,18 @@ class SdkGuideExamples {
     record OrderCreated(String orderId, String sku, int quantity) {}
 
     record Charge(String orderId, long amountCents) {}
+
+    void registrationProblems(IIIWorker worker) {
+        // docs:start
+        List<RegistrationProblem> problems = worker.registrationProblems();      // empty while all is well
+        worker.onRegistrationProblems(current -> alert(current));                // told on every change
+        List<RegistrationProblem> now = worker.checkRegistrations().join();      // check against the engine now
+        // docs:end
+    }
+
+    private static void alert(List<RegistrationProblem> problems) {
+        problems.forEach(problem -> log.warn("{}", problem));
+    }
 
     void functions(IIIWorker worker) {
         // docs:start

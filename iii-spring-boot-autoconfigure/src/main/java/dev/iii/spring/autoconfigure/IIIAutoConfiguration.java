@@ -112,6 +112,7 @@ public final class IIIAutoConfiguration {
                 .pingInterval(properties.connection().pingInterval())
                 .idleTimeout(properties.connection().idleTimeout()).sendStackTraces(properties.sendStackTraces())
                 .nameConflictGrace(properties.worker().nameConflictGrace()).token(properties.token())
+                .reportMetrics(properties.metrics().reportToEngine())
                 .framework("spring-boot");
         String name = properties.worker().name() != null ? properties.worker().name()
                 : environment.getProperty("spring.application.name");

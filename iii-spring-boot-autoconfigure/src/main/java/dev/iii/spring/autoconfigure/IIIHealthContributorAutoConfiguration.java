@@ -19,7 +19,7 @@ public final class IIIHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "iiiHealthIndicator")
-    IIIHealthIndicator iiiHealthIndicator(IIIWorker worker) {
-        return new IIIHealthIndicator(worker);
+    IIIHealthIndicator iiiHealthIndicator(IIIWorker worker, IIIProperties properties) {
+        return new IIIHealthIndicator(worker, properties.health().requireAllFunctions());
     }
 }

@@ -34,6 +34,8 @@ import org.springframework.util.unit.DataSize;
  * @param connection               WebSocket handshake and keepalive
  * @param sendStackTraces          Whether handler failures carry the Java stack trace to the caller
  * @param ssl                      TLS for wss:// engine URLs
+ * @param metrics                  The worker's metrics
+ * @param health                   The iii health indicator
  */
 @ConfigurationProperties("iii")
 public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue("ws://127.0.0.1:49134") String url,
@@ -42,10 +44,31 @@ public record IIIProperties(@DefaultValue("true") boolean enabled, @DefaultValue
         @DefaultValue("1024") int maxQueuedInvocations, @DefaultValue("5m") Duration handlerTimeout,
         @DefaultValue("64MB") DataSize sendQueueSize, @DefaultValue Offline offline,
         @DefaultValue Shutdown shutdown, Map<String, String> headers, String token, @DefaultValue Connection connection,
-        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Ssl ssl) {
+        @DefaultValue("false") boolean sendStackTraces, @DefaultValue Ssl ssl, @DefaultValue Metrics metrics,
+        @DefaultValue Health health) {
 
     public IIIProperties {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /**
+     * The iii health indicator.
+     *
+     * @param requireAllFunctions Whether health is OUT_OF_SERVICE while one of the worker's functions is not in
+     *                            effect on the engine (refused because another worker owns it, or not listed);
+     *                            false keeps it UP and only lists the problem in the details
+     */
+    public record Health(@DefaultValue("true") boolean requireAllFunctions) {
+    }
+
+    /**
+     * The worker's metrics.
+     *
+     * @param enabled        Whether to register the iii worker's gauges with Micrometer
+     * @param reportToEngine Whether the worker reports its process figures (heap, CPU, uptime) to the engine every
+     *                       minute, for engine::workers::info and the engine's console
+     */
+    public record Metrics(@DefaultValue("true") boolean enabled, @DefaultValue("true") boolean reportToEngine) {
     }
 
     /**

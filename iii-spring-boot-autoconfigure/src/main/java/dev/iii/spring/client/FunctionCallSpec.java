@@ -64,6 +64,16 @@ public final class FunctionCallSpec {
     }
 
     /**
+     * When the function's owner is gone ({@code function_not_found}, {@code invocation_stopped}), waits for it to
+     * register the function again and calls again, within the call's timeout. Only for functions that may run
+     * twice: {@code invocation_stopped} means the first run may have begun.
+     */
+    public FunctionCallSpec retryUntilAvailable() {
+        options = options.withRetryUntilAvailable();
+        return this;
+    }
+
+    /**
      * W3C trace context to send instead of the current observation's; only needed to continue a trace that
      * Micrometer Tracing does not know about.
      */

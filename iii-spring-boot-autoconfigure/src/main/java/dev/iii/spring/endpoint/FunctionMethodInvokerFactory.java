@@ -125,8 +125,8 @@ public class FunctionMethodInvokerFactory {
         }
         InvocableHandlerMethod handlerMethod = methods.createInvocableHandlerMethod(endpoint.bean(), method);
         boolean httpRequest = payload != null && payload.getParameterType() == HttpTriggerRequest.class;
-        Object requestSchema = endpoint.generateSchemas() && payload != null
-                ? schemas.schemaOf(payload.getGenericParameterType()) : null;
+        Object requestSchema = endpoint.generateSchemas()
+                ? schemas.schemaOfRequest(payload == null ? null : payload.getGenericParameterType()) : null;
         Object responseSchema = endpoint.generateSchemas() ? schemas.schemaOfResult(method.getGenericReturnType()) : null;
         return new FunctionMethodInvoker(endpoint, handlerMethod, handlers, httpRequest, requestSchema, responseSchema,
                 observations, convention, mapper);

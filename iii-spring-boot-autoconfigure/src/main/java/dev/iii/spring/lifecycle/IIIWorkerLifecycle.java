@@ -46,6 +46,7 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
     private final Object monitor = new Object();
     private volatile boolean running;
     private Registration stateListener;
+    private Registration problemsListener;
     private CountDownLatch keepAlive;
     private volatile Thread keepAliveThread;
     private ConfigurableApplicationContext context;
@@ -83,6 +84,8 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
                 endpoints.registerWith(worker);
             }
             stateListener = worker.addConnectionStateListener(this::connectionChanged);
+            problemsListener = worker.onRegistrationProblems(
+                    problems -> events.publishEvent(new IIIRegistrationProblemsEvent(worker, problems)));
             worker.start();
             running = true;
             keepAlive = new CountDownLatch(1);
@@ -200,6 +203,9 @@ public class IIIWorkerLifecycle implements SmartLifecycle, ApplicationContextAwa
             events.publishEvent(new IIIWorkerStoppedEvent(worker));
         }
         finally {
+            if (problemsListener != null) {
+                problemsListener.unregister();
+            }
             if (stateListener != null) {
                 stateListener.unregister();
             }

@@ -1,7 +1,10 @@
 package dev.iii.spring.observation;
 
+import java.util.Locale;
+
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.RegistrationProblem;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,7 +12,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * Gauges of the worker's state: {@code iii.worker.connected} (1 or 0), {@code iii.worker.invocations.active},
- * {@code iii.worker.calls.pending} and the counter {@code iii.worker.reconnects}. Timers of invocations and
+ * {@code iii.worker.calls.pending}, {@code iii.worker.registration.problems} (by {@code kind}) and the counter
+ * {@code iii.worker.reconnects}. Timers of invocations and
  * calls come from their observations, not from here.
  */
 public class IIIWorkerMetrics implements MeterBinder {
@@ -31,5 +35,11 @@ public class IIIWorkerMetrics implements MeterBinder {
                 .description("Calls to other functions waiting for their result").register(registry);
         FunctionCounter.builder("iii.worker.reconnects", worker, IIIWorker::reconnectCount)
                 .description("Times the worker connected again after losing its connection").register(registry);
+        for (RegistrationProblem.Kind kind : RegistrationProblem.Kind.values()) {
+            Gauge.builder("iii.worker.registration.problems", worker,
+                    w -> w.registrationProblems().stream().filter(problem -> problem.kind() == kind).count())
+                    .tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                    .description("Registrations not in effect on the engine, by kind").register(registry);
+        }
     }
 }

@@ -49,7 +49,10 @@ class IIIAutoConfigurationTests {
             WorkerOptions options = context.getBean(IIIWorker.class).options();
             assertThat(options.headers()).containsEntry("Authorization", "Bearer t0k");
             assertThat(options.nameConflictGrace()).isZero();
+            assertThat(options.reportMetrics()).isTrue();
         });
+        runner.withPropertyValues("iii.metrics.report-to-engine=false").run(context ->
+                assertThat(context.getBean(IIIWorker.class).options().reportMetrics()).isFalse());
         runner.withPropertyValues("iii.token=t0k", "iii.headers.authorization=Basic x").run(context ->
                 assertThat(context.getBean(IIIWorker.class).options().headers())
                         .containsExactly(Map.entry("authorization", "Basic x")));

@@ -107,6 +107,24 @@ class IIITemplateTests {
     }
 
     @Test
+    void aCallToldToRetryUntilAvailableWaitsForTheFunctionsOwner() throws Exception {
+        CompletableFuture<JsonNode> patient = iii.function("late::greet").payload(Map.of("name", "ada"))
+                .timeout(Duration.ofSeconds(60)).retryUntilAvailable().retrieveAsync(JsonNode.class);
+        await().until(() -> worker.functionIds().stream().anyMatch(id -> id.startsWith("iii-java::")));
+        assertThat(patient).isNotDone();
+        IIIWorker owner = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("late-owner").build());
+        try {
+            owner.registerFunction("late::greet", (payload, context) -> "hello " + payload.get("name").asString());
+            owner.start();
+            assertThat(patient).succeedsWithin(Duration.ofSeconds(30))
+                    .satisfies(result -> assertThat(result.asString()).isEqualTo("hello ada"));
+        }
+        finally {
+            owner.shutdown(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
     void callVoidReturnsAtOnceAndEnqueueReturnsTheEnginesReceipt() {
         iii.function("audit::log").payload(Map.of("event", "login")).callVoid();
         await().until(() -> logged.stream().anyMatch(event -> event.get("event").asString().equals("login")));

@@ -25,7 +25,7 @@ class DocumentationTests {
     private static final Path DOC = Path.of("../docs/spring-boot.md");
 
     /**
-     * Every Java block of the README and of {@code docs/} is the text of a region marked
+     * Every Java block of the README and of {@code docs/} (at any depth) is the text of a region marked
      * {@code // docs:start} ... {@code // docs:end} in a source file the build compiles.
      */
     @Test
@@ -41,7 +41,8 @@ class DocumentationTests {
             }
         }
         List<Path> pages = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+        // The whole tree: design notes under docs/design are docs too.
+        try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
             docs.filter(path -> path.toString().endsWith(".md")).forEach(pages::add);
         }
         List<String> notCompiled = new ArrayList<>();

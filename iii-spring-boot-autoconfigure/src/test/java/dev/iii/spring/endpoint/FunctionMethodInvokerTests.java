@@ -97,9 +97,13 @@ class FunctionMethodInvokerTests {
     }
 
     private FunctionMethodInvoker invoker(String method, String functionId) {
+        return invoker(method, functionId, true);
+    }
+
+    private FunctionMethodInvoker invoker(String method, String functionId, boolean generateSchemas) {
         java.lang.reflect.Method found = ReflectionUtils.findMethod(Handlers.class, method, (Class<?>[]) null);
         return factory.createAll(List.of(new FunctionEndpoint("handlers", new Handlers(), found, functionId, null,
-                Map.of(), true, List.of(), null, 0)), Map.of()).get(0);
+                Map.of(), generateSchemas, List.of(), null, 0)), Map.of()).get(0);
     }
 
     private static InvocationContext context(String functionId, String metadata) {
@@ -222,8 +226,19 @@ class FunctionMethodInvokerTests {
         assertThat(request.get("properties").get("items").get("type").asString()).isEqualTo("array");
         assertThat(order.responseSchema()).isEqualTo(request);
         assertThat(invoker("later", "t::later").responseSchema()).isNotNull();
-        assertThat(invoker("nothing", "t::nothing").responseSchema()).isNull();
+        FunctionMethodInvoker nothing = invoker("nothing", "t::nothing");
+        assertThat(nothing.requestSchema()).isEqualTo(JSON.readTree("{\"type\":\"object\"}"));
+        assertThat(nothing.responseSchema()).isEqualTo(JSON.readTree("{\"type\":\"null\"}"));
         assertThat(invoker("tree", "t::tree").requestSchema()).isNull();
+    }
+
+    @Test
+    void generatesNoSchemasWhenTheFunctionSaysSo() {
+        for (String method : List.of("order", "nothing")) {
+            FunctionMethodInvoker invoker = invoker(method, "t::" + method, false);
+            assertThat(invoker.requestSchema()).isNull();
+            assertThat(invoker.responseSchema()).isNull();
+        }
     }
 
     @Test

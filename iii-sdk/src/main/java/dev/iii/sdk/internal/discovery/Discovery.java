@@ -23,7 +23,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The engine's introspection functions and discovery triggers (§7, §8), on top of calls and registrations:
@@ -47,7 +46,12 @@ public final class Discovery {
 
     /** Calls {@code functionId} with {@code {}} and binds each element of the {@code member} array. */
     public <T> CompletableFuture<List<T>> list(String functionId, String member, Class<T> type) {
-        return calls.request(functionId, JsonNodeFactory.instance.objectNode(), CallOptions.defaults(), null,
+        return list(functionId, Map.of(), member, type);
+    }
+
+    /** Calls {@code functionId} with {@code request} and binds each element of the {@code member} array. */
+    public <T> CompletableFuture<List<T>> list(String functionId, Object request, String member, Class<T> type) {
+        return calls.request(functionId, request, CallOptions.defaults(), null,
                 result -> items(result, functionId, member, type));
     }
 

@@ -3,6 +3,7 @@ package dev.iii.sdk.internal.registry;
 import java.util.Optional;
 
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.internal.transport.EngineLink;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
 
@@ -11,17 +12,41 @@ final class LocalTrigger implements TriggerRegistration {
 
     private final String id;
     private final String triggerType;
+    private final String functionId;
+    private final String namespace;
     private final byte[] frame;
     private final TriggerRequest request;
     private final Registry registry;
     private volatile InvocationException lastError;
+    /** The link it was sent on, if it was sent on the current one; guarded by the registry's lock. */
+    private EngineLink sentOn;
 
-    LocalTrigger(String id, String triggerType, byte[] frame, TriggerRequest request, Registry registry) {
+    /** @param namespace the namespace of the function it calls, as sent */
+    LocalTrigger(String id, String triggerType, String functionId, String namespace, byte[] frame,
+            TriggerRequest request, Registry registry) {
         this.id = id;
         this.triggerType = triggerType;
+        this.functionId = functionId;
+        this.namespace = namespace;
         this.frame = frame;
         this.request = request;
         this.registry = registry;
+    }
+
+    String functionId() {
+        return functionId;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    EngineLink sentOn() {
+        return sentOn;
+    }
+
+    void sentOn(EngineLink link) {
+        this.sentOn = link;
     }
 
     @Override

@@ -17,7 +17,9 @@ import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.TriggerRegistrationResult;
 import dev.iii.protocol.UnregisterFunction;
 import dev.iii.protocol.UnregisterTrigger;
+import dev.iii.protocol.UnregisterTriggerType;
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.RegistrationProblem;
 import dev.iii.sdk.RegistrationRejectedException;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.trigger.TriggerProvider;
@@ -31,10 +33,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything this worker registers: functions, bindings and trigger types, with their handles. It keeps them
- * for every (re)connect and sends them exactly once per link: the whole set when a link's handshake starts
- * ({@link #attached}), and each change while a link is attached, never queued while there is none (§4.2,
- * §4.3). Registration frames are encoded once, when registered. Changes and replays take one lock, which
- * is never held across I/O (sending only queues).
+ * for every (re)connect and sends them exactly once per link: types and functions when a link's handshake
+ * starts ({@link #attached}), bindings once the engine applied those ({@link #functionsApplied}), and each
+ * change while a link is attached, never queued while there is none (§4.2, §4.3). A binding of a function the
+ * engine refused is kept back (withdrawn if it went out already): another worker owns that function, and the
+ * binding would fire it. Registration frames are encoded once, when registered. Changes and replays take one
+ * lock, which is never held across I/O (sending only queues).
  */
 public final class Registry implements ConnectionListener {
 
@@ -49,7 +53,10 @@ public final class Registry implements ConnectionListener {
     private final Map<String, LocalFunction> serving = new ConcurrentHashMap<>();
     private final Map<String, ProvidedType> providing = new ConcurrentHashMap<>();
     private EngineLink attached;
+    /** Whether bindings may go on the attached link: the engine applied its functions. */
+    private boolean bindingsOpen;
     private boolean closed;
+    private Runnable problemsChanged = () -> { };
 
     // ---------------------------------------------------------------- registering
 
@@ -75,11 +82,14 @@ public final class Registry implements ConnectionListener {
     }
 
     public TriggerRegistration addTrigger(RegisterTrigger frame, TriggerRequest request) {
-        LocalTrigger trigger = new LocalTrigger(frame.id(), frame.triggerType(), codec.encode(frame), request, this);
+        LocalTrigger trigger = new LocalTrigger(frame.id(), frame.triggerType(), frame.functionId(), frame.namespace(),
+                codec.encode(frame), request, this);
         synchronized (lock) {
             requireOpen();
             triggers.put(frame.id(), trigger);
-            sendIfAttached(trigger.frame());
+            if (bindingsOpen) {
+                bind(trigger);
+            }
         }
         log.debug("registered {} trigger {} for {}", frame.triggerType(), frame.id(), frame.functionId());
         return trigger;
@@ -119,16 +129,24 @@ public final class Registry implements ConnectionListener {
     void remove(LocalTrigger trigger) {
         synchronized (lock) {
             if (triggers.remove(trigger.id(), trigger) && !closed) {
-                sendIfAttached(new UnregisterTrigger(trigger.id(), trigger.triggerType()));
+                unbind(trigger);
             }
         }
+        problemsChanged.run();
     }
 
-    /** The engine has no working message to withdraw a type (0.23): it stays announced until the link closes. */
+    /**
+     * Withdraws the type with {@code unregistertriggertype}: engines from 0.25 drop it and move its bindings to
+     * another provider; 0.23 engines ignore the message, and the type stays announced until the link closes.
+     */
     boolean remove(ProvidedType type) {
         synchronized (lock) {
             providing.remove(type.id(), type);
-            return triggerTypes.remove(type.id(), type);
+            boolean removed = triggerTypes.remove(type.id(), type);
+            if (removed && !closed) {
+                sendIfAttached(new UnregisterTriggerType(type.id()));
+            }
+            return removed;
         }
     }
 
@@ -164,15 +182,29 @@ public final class Registry implements ConnectionListener {
 
     // ---------------------------------------------------------------- the engine's answers
 
-    /** A {@code registrationrejected} that is not the fatal worker-name conflict; never fatal here. */
+    /**
+     * A {@code registrationrejected} that is not the fatal worker-name conflict; never fatal here. A refused
+     * function's bindings are withdrawn and kept back until it is registered again on a later connection.
+     */
     public void rejected(RegistrationRejected rejected) {
         RegistrationRejectedException error = new RegistrationRejectedException(rejected.code(), rejected.namespace(),
                 rejected.functionId(), rejected.workerName(), rejected.ownerWorkerId());
         LocalFunction function = rejected.functionId() == null ? null : function(rejected.functionId());
+        int keptBack = 0;
         if (function != null) {
-            function.rejected(error);
+            synchronized (lock) {
+                function.rejected(error);
+                for (LocalTrigger trigger : triggers.values()) {
+                    if (calls(trigger, function)) {
+                        unbind(trigger);
+                        keptBack++;
+                    }
+                }
+            }
         }
-        log.warn("{}; the worker goes on without it", error.getMessage());
+        log.warn("{}; {}the worker goes on without it", error.getMessage(),
+                keptBack == 0 ? "" : keptBack + " trigger(s) bound to it are kept back; ");
+        problemsChanged.run();
     }
 
     /** The engine or the type's provider refused one of this worker's bindings. */
@@ -190,6 +222,74 @@ public final class Registry implements ConnectionListener {
         }
         log.warn("The engine refused {} trigger {} for {}: {} {}", result.triggerType(), result.id(),
                 result.functionId(), result.error().code(), result.error().message());
+        problemsChanged.run();
+    }
+
+    // ---------------------------------------------------------------- problems
+
+    /** Told whenever what {@link #problems()} returns may have changed; called without the lock. */
+    public void onProblemsChanged(Runnable listener) {
+        this.problemsChanged = listener;
+    }
+
+    /** Refused functions, bindings kept back for them, and bindings the engine or a provider refused. */
+    public List<RegistrationProblem> problems() {
+        List<RegistrationProblem> problems = new ArrayList<>();
+        synchronized (lock) {
+            for (LocalFunction function : functions.values()) {
+                function.rejection().ifPresent(refusal -> problems.add(new RegistrationProblem(
+                        RegistrationProblem.Kind.FUNCTION_REFUSED, function.id(), null, null, refusal.getMessage())));
+            }
+            for (LocalTrigger trigger : triggers.values()) {
+                LocalFunction function = functions.get(trigger.functionId());
+                if (function != null && function.rejection().isPresent() && calls(trigger, function)) {
+                    problems.add(new RegistrationProblem(RegistrationProblem.Kind.BINDING_NOT_BOUND,
+                            trigger.functionId(), trigger.id(), trigger.triggerType(), "its function "
+                                    + trigger.functionId() + " is refused by the engine: another worker owns it"));
+                }
+                else {
+                    trigger.lastError().ifPresent(error -> problems.add(new RegistrationProblem(
+                            RegistrationProblem.Kind.BINDING_REFUSED, trigger.functionId(), trigger.id(),
+                            trigger.triggerType(), error.getCode() + " " + error.getMessage())));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * A binding as it went out on a link, for checking it against the engine's lists.
+     *
+     * @param triggerNamespace where the binding asks for the type's provider, or {@code null} for anywhere
+     */
+    public record SentBinding(String id, String triggerType, String functionId, String triggerNamespace) {
+    }
+
+    /** The ids of the functions to look for on the engine: all but those it refused. */
+    public List<String> functionsToCheck() {
+        synchronized (lock) {
+            return functions.values().stream().filter(function -> function.rejection().isEmpty())
+                    .map(LocalFunction::id).toList();
+        }
+    }
+
+    /** The bindings sent on {@code link}, the current one. */
+    public List<SentBinding> bindingsSentOn(EngineLink link) {
+        synchronized (lock) {
+            return triggers.values().stream().filter(trigger -> link != null && trigger.sentOn() == link)
+                    .map(trigger -> new SentBinding(trigger.id(), trigger.triggerType(), trigger.functionId(),
+                            trigger.request().triggerNamespace()))
+                    .toList();
+        }
+    }
+
+    /** Whether the binding calls this worker's function (same id, in the namespace the function was refused in). */
+    private static boolean calls(LocalTrigger trigger, LocalFunction function) {
+        if (!trigger.functionId().equals(function.id())) {
+            return false;
+        }
+        String refusedIn = function.rejection().map(RegistrationRejectedException::getNamespace).orElse(null);
+        return refusedIn == null || trigger.namespace() == null || refusedIn.equals(trigger.namespace());
     }
 
     // ---------------------------------------------------------------- links
@@ -203,17 +303,57 @@ public final class Registry implements ConnectionListener {
                 return;
             }
             attached = link;
-            List<byte[]> replay = new ArrayList<>(triggerTypes.size() + functions.size() + triggers.size());
+            bindingsOpen = false;
+            List<byte[]> replay = new ArrayList<>(triggerTypes.size() + functions.size());
             triggerTypes.values().forEach(type -> replay.add(type.frame()));
             for (LocalFunction function : functions.values()) {
                 function.replayed();
                 replay.add(function.frame());
             }
-            triggers.values().forEach(trigger -> replay.add(trigger.frame()));
+            triggers.values().forEach(trigger -> trigger.sentOn(null));
             replay.forEach(this::sendIfAttached);
             sent = replay.size();
         }
-        log.debug("replayed {} registration(s) on {}", sent, link);
+        log.debug("replayed {} type(s) and function(s) on {}", sent, link);
+    }
+
+    /** The engine applied the link's functions and named those it refused: the bindings of the others go now. */
+    @Override
+    public void functionsApplied(EngineLink link) {
+        int sent = 0;
+        synchronized (lock) {
+            if (closed || attached != link) {
+                return;
+            }
+            bindingsOpen = true;
+            for (LocalTrigger trigger : triggers.values()) {
+                trigger.refused(null);
+                if (bind(trigger)) {
+                    sent++;
+                }
+            }
+        }
+        log.debug("replayed {} binding(s) on {}", sent, link);
+        problemsChanged.run();
+    }
+
+    /** Under the lock: sends the binding unless its function is refused; whether it went out. */
+    private boolean bind(LocalTrigger trigger) {
+        LocalFunction function = functions.get(trigger.functionId());
+        if (function != null && function.rejection().isPresent() && calls(trigger, function)) {
+            return false;
+        }
+        trigger.sentOn(attached);
+        sendIfAttached(trigger.frame());
+        return true;
+    }
+
+    /** Under the lock: withdraws the binding from the engine if it went out on the attached link. */
+    private void unbind(LocalTrigger trigger) {
+        if (attached != null && trigger.sentOn() == attached) {
+            sendIfAttached(new UnregisterTrigger(trigger.id(), trigger.triggerType()));
+        }
+        trigger.sentOn(null);
     }
 
     @Override
@@ -221,6 +361,7 @@ public final class Registry implements ConnectionListener {
         synchronized (lock) {
             if (attached == link) {
                 attached = null;
+                bindingsOpen = false;
             }
         }
     }
@@ -235,8 +376,7 @@ public final class Registry implements ConnectionListener {
     /** Withdraws every binding and function from the engine (shutdown, after the drain). */
     public void withdrawAll() {
         synchronized (lock) {
-            triggers.values().forEach(trigger -> sendIfAttached(new UnregisterTrigger(trigger.id(),
-                    trigger.triggerType())));
+            triggers.values().forEach(this::unbind);
             functions.keySet().forEach(id -> sendIfAttached(new UnregisterFunction(id)));
         }
     }
@@ -261,6 +401,7 @@ public final class Registry implements ConnectionListener {
             log.warn("Registrations could not be queued on {} ({}); dropping it to register again on a new one",
                     link, ex.getMessage());
             attached = null;
+            bindingsOpen = false;
             link.abort(1011, "send queue full");
         }
     }

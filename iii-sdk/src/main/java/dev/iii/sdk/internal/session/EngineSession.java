@@ -243,6 +243,7 @@ public final class EngineSession implements LinkEvents {
         }
         else if (message instanceof WorkerRegistered registered) {
             identity.registered(registered);
+            link.registeredAs(registered.workerId());
             log.debug("the engine knows {} as worker {}", link, registered.workerId());
         }
         else if (message instanceof RegistrationRejected rejected

@@ -3,6 +3,7 @@ package dev.iii.sdk.internal.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.iii.protocol.Ping;
 import dev.iii.protocol.RawJson;
@@ -14,9 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One link's handshake (§4.2, §4.6): {@code reattach} when there was a connection before, the metadata call,
- * the replay of every registration (by the {@link ConnectionListener}s), then a JSON ping. The worker counts
- * as connected once the engine answered the metadata call and the ping: the engine reads a connection's
- * frames in order, so the pong means every registration before it has been applied.
+ * the replay of trigger types and functions (by the {@link ConnectionListener}s) and a JSON ping; once it is
+ * answered, the bindings and a second ping. The engine reads a connection's frames in order, so the first pong
+ * means it applied the functions and has already said which it refused, whose bindings are then kept back (a
+ * binding of a function another worker owns would fire that worker's function); the second means every
+ * registration has been applied, and with the metadata call answered the worker counts as connected.
  */
 final class Handshake {
 
@@ -24,8 +27,10 @@ final class Handshake {
 
     final EngineLink link;
     private final CompletableFuture<Void> metadataAnswered = new CompletableFuture<>();
-    private final CompletableFuture<Void> pong = new CompletableFuture<>();
-    private final CompletableFuture<Void> done = CompletableFuture.allOf(metadataAnswered, pong);
+    private final CompletableFuture<Void> bindingsApplied = new CompletableFuture<>();
+    private final CompletableFuture<Void> done = CompletableFuture.allOf(metadataAnswered, bindingsApplied);
+    private final AtomicInteger pongs = new AtomicInteger();
+    private volatile List<ConnectionListener> listeners = List.of();
 
     Handshake(EngineLink link) {
         this.link = link;
@@ -45,12 +50,21 @@ final class Handshake {
             }
             metadataAnswered.complete(null);
         });
+        this.listeners = listeners;
         listeners.forEach(listener -> listener.attached(link));
         link.send(new Ping());
     }
 
+    /** Pongs come only in answer to the handshake's pings, in order. */
     void pong() {
-        pong.complete(null);
+        int answered = pongs.incrementAndGet();
+        if (answered == 1) {
+            listeners.forEach(listener -> listener.functionsApplied(link));
+            link.send(new Ping());
+        }
+        else if (answered == 2) {
+            bindingsApplied.complete(null);
+        }
     }
 
     /** Completes once both answers are in. */

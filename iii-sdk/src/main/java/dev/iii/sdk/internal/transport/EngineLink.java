@@ -14,11 +14,22 @@ public final class EngineLink {
     private final FrameWriter writer;
     private final MessageCodec codec;
     private volatile long lastInboundNanos = System.nanoTime();
+    private volatile String workerId;
 
     EngineLink(long number, FrameWriter writer, MessageCodec codec) {
         this.number = number;
         this.writer = writer;
         this.codec = codec;
+    }
+
+    /** The engine's id for the worker on this connection, once its {@code workerregistered} arrived. */
+    public String workerId() {
+        return workerId;
+    }
+
+    /** The engine named the worker on this connection. */
+    public void registeredAs(String workerId) {
+        this.workerId = workerId;
     }
 
     /** Which connection attempt opened the link, counting from 1. */
@@ -39,6 +50,11 @@ public final class EngineLink {
     /** Queues an already encoded frame; see {@link #send(Message)}. */
     public boolean send(byte[] frame) {
         return writer.send(frame);
+    }
+
+    /** Queues a binary frame (telemetry); see {@link #send(Message)}. */
+    public boolean sendBinary(byte[] frame) {
+        return writer.sendBinary(frame);
     }
 
     /** Queues a WebSocket ping. */

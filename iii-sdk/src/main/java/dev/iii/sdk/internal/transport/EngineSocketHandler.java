@@ -58,6 +58,7 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        NoDelay.enable(session);
         FrameWriter writer = new FrameWriter(new SessionSocket(session), io, sendQueueLimit, refusedFrames,
                 failure -> reportClosed(CloseStatus.SESSION_NOT_RELIABLE.getCode(), "write failed", failure));
         link = new EngineLink(attempt, writer, codec);

@@ -1,14 +1,19 @@
 package dev.iii.sdk.internal.wiring;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.calls.OutboundCalls;
+import dev.iii.sdk.internal.calls.OwnerRetry;
 import dev.iii.sdk.internal.channel.ChannelEnds;
 import dev.iii.sdk.internal.discovery.Discovery;
+import dev.iii.sdk.internal.discovery.FunctionAvailability;
+import dev.iii.sdk.internal.discovery.RegistrationCheck;
 import dev.iii.sdk.internal.providers.BindingFires;
 import dev.iii.sdk.internal.providers.BindingOffers;
+import dev.iii.sdk.internal.registry.RegistrationProblems;
 import dev.iii.sdk.internal.registry.Registrations;
 import dev.iii.sdk.internal.registry.Registry;
 import dev.iii.sdk.internal.routing.FrameRouter;
@@ -17,7 +22,9 @@ import dev.iii.sdk.internal.session.EngineSession;
 import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.session.WorkerMetadata;
 import dev.iii.sdk.internal.shutdown.WorkerShutdown;
+import dev.iii.sdk.internal.telemetry.MetricsReporter;
 import dev.iii.sdk.internal.threads.WorkerThreads;
+import dev.iii.sdk.internal.transport.ConnectionListener;
 import dev.iii.sdk.internal.transport.WebSocketConnector;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +45,10 @@ public final class WorkerParts {
     public final BindingOffers offers;
     public final BindingFires fires;
     public final Discovery discovery;
+    public final FunctionAvailability availability;
+    public final OwnerRetry retry;
+    public final RegistrationProblems problems;
+    public final RegistrationCheck check;
     public final EngineSession session;
     public final WorkerShutdown shutdown;
 
@@ -56,9 +67,18 @@ public final class WorkerParts {
         offers = new BindingOffers(registry, threads.handlers());
         fires = new BindingFires(calls);
         discovery = new Discovery(calls, registrations);
+        availability = new FunctionAvailability(discovery, threads.timer(), threads.completions(), options.namespace());
+        retry = new OwnerRetry(calls, availability, threads.timer(), options.invocationTimeout());
+        problems = new RegistrationProblems(registry, threads.events());
+        check = new RegistrationCheck(discovery, registry, problems, threads.timer(), options.name(), options.namespace());
+        List<ConnectionListener> listeners = new ArrayList<>(List.of(registry, calls, offers, check, availability));
+        if (options.reportMetrics()) {
+            listeners.add(new MetricsReporter(threads.timer(), threads.io(), options.name(), WorkerMetadata.SDK_VERSION,
+                    System::getenv));
+        }
         session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
-                new FrameRouter(server, calls, offers, registry), List.of(registry, calls, offers), redaction);
+                new FrameRouter(server, calls, offers, registry), listeners, redaction);
         shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, channels, threads);
     }
 }
