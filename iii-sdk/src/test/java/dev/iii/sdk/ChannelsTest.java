@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +33,8 @@ import dev.iii.sdk.function.FunctionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,6 +108,34 @@ class ChannelsTest {
         await().until(() -> alice.channels() != null && openEnds(alice) == 0);
     }
 
+    /** The example of docs/sdk.md, "Data channels": a file streamed to another worker's handler. */
+    @Test
+    void theGuidesExampleStreamsAFileToAnotherWorker(@TempDir Path directory) throws Exception {
+        Path path = Files.write(directory.resolve("report.pdf"), random(3 * 1024 * 1024));
+        IIIWorker worker = bob;
+        // docs:start
+        // The called worker: the ChannelReader in the payload is the read end, opened on the first read.
+        worker.registerFunction("files::checksum", FunctionOptions.none(), Upload.class, (upload, context) -> {
+            try (InputStream data = upload.data()) {
+                return Map.of("name", upload.name(), "sha256", sha256(data));
+            }
+        });
+        // docs:end
+        alice.awaitFunction("files::checksum", WAIT).get(20, TimeUnit.SECONDS);
+        IIIWorker caller = alice;
+        // docs:start
+        // The caller: create a channel, hand its reader to the call, write the file into its writer.
+        Channel channel = caller.createChannel().get();
+        CompletableFuture<JsonNode> checksum = caller.call("files::checksum",
+                Map.of("name", "report.pdf", "data", channel.reader()));
+        try (ChannelWriter out = channel.writer(); InputStream file = Files.newInputStream(path)) {
+            file.transferTo(out);
+        }
+        // docs:end
+        assertThat(checksum.get(20, TimeUnit.SECONDS).get("sha256").asString())
+                .isEqualTo(sha256(Files.readAllBytes(path)));
+    }
+
     @Test
     void aReaderRefInAPayloadIsBoundToAReaderOfTheCalledWorker() throws Exception {
         bob.registerFunction("bob::digest", FunctionOptions.none(), Upload.class,
@@ -111,7 +143,7 @@ class ChannelsTest {
         awaitFunction("bob::digest");
         byte[] content = random(5 * 1024 * 1024 + 3);
         Channel channel = alice.createChannel().get();
-        CompletableFuture<tools.jackson.databind.JsonNode> digest = alice.call("bob::digest",
+        CompletableFuture<JsonNode> digest = alice.call("bob::digest",
                 Map.of("name", "report.bin", "data", channel.reader()));
         try (ChannelWriter writer = channel.writer()) {
             writer.write(content);
@@ -148,7 +180,7 @@ class ChannelsTest {
             awaitFunction("carol::read");
             awaitFunction("bob::relay");
             Channel channel = alice.createChannel().get();
-            CompletableFuture<tools.jackson.databind.JsonNode> relayed = alice.call("bob::relay",
+            CompletableFuture<JsonNode> relayed = alice.call("bob::relay",
                     Map.of("name", "x", "data", channel.reader()));
             try (ChannelWriter writer = channel.writer()) {
                 writer.write("passed along".getBytes(StandardCharsets.UTF_8));
