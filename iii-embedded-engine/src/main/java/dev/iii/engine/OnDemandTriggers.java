@@ -29,7 +29,8 @@ final class OnDemandTriggers {
             if (bound.size() != 1) {
                 throw new IllegalArgumentException(bound.isEmpty()
                         ? "No " + triggerType + " trigger is bound to " + functionId
-                        : functionId + " is bound to " + bound.size() + " " + triggerType + " triggers; fire one by binding id");
+                        : functionId + " is bound to " + bound.size() + " " + triggerType
+                                + " triggers, and firing on demand needs exactly one");
             }
             binding = bound.get(0);
         }

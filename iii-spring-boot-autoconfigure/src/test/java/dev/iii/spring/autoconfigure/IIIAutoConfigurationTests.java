@@ -1,8 +1,10 @@
 package dev.iii.spring.autoconfigure;
 
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +18,7 @@ import dev.iii.spring.client.IIITemplate;
 import dev.iii.spring.endpoint.FunctionEndpoint;
 import dev.iii.spring.endpoint.FunctionEndpointRegistry;
 import dev.iii.spring.lifecycle.IIIWorkerLifecycle;
+import dev.iii.spring.schema.FunctionSchemaGenerator;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +34,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -189,6 +193,29 @@ class IIIAutoConfigurationTests {
             assertThat(queue.metadata()).isEqualTo(Map.of("source", "queue"));
             assertThat(context.getBean(IIIWorker.class).functionIds()).contains("shop::create", "shop::report");
         });
+    }
+
+    /** A schema generator of the application's: it says which payload types it was asked about. */
+    static class RecordingSchemaGenerator extends FunctionSchemaGenerator {
+
+        final List<Type> requests = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ObjectNode schemaOfRequest(Type payloadType) {
+            requests.add(payloadType == null ? Void.class : payloadType);
+            return super.schemaOfRequest(payloadType);
+        }
+    }
+
+    @Test
+    void anApplicationsSchemaGeneratorReplacesOursAndDescribesTheFunctions() {
+        runner.withUserConfiguration(OrdersConfiguration.class).withPropertyValues("orders.prefix=shop")
+                .withBean("mySchemas", FunctionSchemaGenerator.class, RecordingSchemaGenerator::new).run(context -> {
+                    assertThat(context).hasSingleBean(FunctionSchemaGenerator.class);
+                    RecordingSchemaGenerator mine = (RecordingSchemaGenerator) context.getBean(FunctionSchemaGenerator.class);
+                    assertThat(mine.requests).hasSize(2).extracting(Type::getTypeName)
+                            .contains("java.util.Map<java.lang.String, java.lang.Object>");
+                });
     }
 
     @Test
