@@ -348,6 +348,61 @@ class ChannelsTest {
     }
 
     @Test
+    void anEndRefusedAsOpenAlreadyFailsEveryLaterCallAtOnce() throws Exception {
+        Channel channel = alice.createChannel().get();
+        ChannelReader first = channel.reader();
+        CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return first.read();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        await().until(() -> openEnds(alice) == 1);
+        ChannelReader second = alice.channels().reader(channel.readerRef());
+        Throwable refused = failureOf(second::read);
+        assertThat(refused).isInstanceOf(ChannelException.class).hasMessageContaining("open in this worker already");
+        assertThat(failureOf(second::read)).isSameAs(refused);
+        CompletableFuture<Throwable> published = new CompletableFuture<>();
+        alice.channels().reader(channel.readerRef()).publisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                published.completeExceptionally(new AssertionError("bytes from a refused end"));
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                published.complete(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                published.completeExceptionally(new AssertionError("a refused end completed"));
+            }
+        });
+        assertThat(published.get(10, TimeUnit.SECONDS)).isInstanceOf(ChannelException.class)
+                .hasMessageContaining("open in this worker already");
+
+        ChannelWriter writer = channel.writer();
+        writer.write(7);
+        writer.flush();
+        ChannelWriter again = alice.channels().writer(channel.writerRef());
+        Throwable writeRefused = failureOf(() -> again.write(8));
+        assertThat(writeRefused).isInstanceOf(ChannelException.class)
+                .hasMessageContaining("open in this worker already");
+        // try-with-resources closes it: that must not wait for a socket that is never opened
+        assertThat(failureOf(again::close)).isSameAs(writeRefused);
+        writer.close();
+        assertThat(reading.get(20, TimeUnit.SECONDS)).isEqualTo(7);
+    }
+
+    @Test
     void aReaderThatGoesAwayFailsTheWriter() throws Exception {
         Channel channel = alice.createChannel().get();
         ChannelReader reader = bob.channels().reader(channel.readerRef());
@@ -399,6 +454,12 @@ class ChannelsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(Failures.unwrap(writing.handle((value, error) -> error).get(10, TimeUnit.SECONDS)).getCause())
                 .isInstanceOf(ChannelException.class);
+    }
+
+    /** What {@code call} throws, within a bound: a call that hangs fails the test instead. */
+    private static Throwable failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) throws Exception {
+        return CompletableFuture.supplyAsync(() -> org.assertj.core.api.Assertions.catchThrowable(call))
+                .get(10, TimeUnit.SECONDS);
     }
 
     private int openEnds(IIIWorker worker) {

@@ -209,7 +209,24 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
             }
             started = true;
         }
-        owner.opening(this);
+        try {
+            owner.opening(this);
+            openSocket();
+        }
+        catch (ChannelException ex) {
+            // Recorded, so that every later read fails the same way at once instead of waiting for a socket.
+            fail(ex);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            ChannelException refused = new ChannelException(ref.channelId(), "Cannot open the read end of channel "
+                    + ref.channelId() + ": " + ex.getClass().getSimpleName());
+            fail(refused);
+            throw refused;
+        }
+    }
+
+    private void openSocket() {
         owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
             if (error != null) {
                 ChannelException refused = error.getCause() instanceof ChannelException channel ? channel

@@ -251,17 +251,34 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
             return;
         }
         started = true;
-        owner.opening(this);
-        owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
-            if (error != null) {
-                ChannelException refused = error.getCause() instanceof ChannelException channel ? channel
-                        : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
-                                + ref.channelId());
-                failure = refused;
-                writer.completeExceptionally(refused);
-                owner.forget(this);
-            }
-        });
+        try {
+            owner.opening(this);
+            owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
+                if (error != null) {
+                    refuse(error.getCause() instanceof ChannelException channel ? channel
+                            : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
+                                    + ref.channelId()));
+                }
+            });
+        }
+        catch (ChannelException ex) {
+            // Recorded, so that every later write and close fails the same way at once instead of waiting for
+            // a socket that is never opened.
+            refuse(ex);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            ChannelException refused = new ChannelException(ref.channelId(), "Cannot open the write end of channel "
+                    + ref.channelId() + ": " + ex.getClass().getSimpleName());
+            refuse(refused);
+            throw refused;
+        }
+    }
+
+    private void refuse(ChannelException refused) {
+        failure = failure != null ? failure : refused;
+        writer.completeExceptionally(refused);
+        owner.forget(this);
     }
 
     // ---------------------------------------------------------------- the container's side
