@@ -1,7 +1,9 @@
 package dev.iii.sdk.internal.channel;
 
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.iii.engine.EmbeddedEngine;
@@ -11,6 +13,7 @@ import dev.iii.sdk.channel.Channel;
 import dev.iii.sdk.channel.ChannelDirection;
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.channel.ChannelWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a channel end does with its socket in the cases the public API cannot reach: a socket whose handshake
- * finishes after the end gave up on it.
+ * finishes after the end gave up on it, and a socket suspended by back-pressure when its end is closed.
  */
 class ChannelEndSocketsTest {
 
@@ -61,6 +64,29 @@ class ChannelEndSocketsTest {
         writer.opened(session(closed));
         await().atMost(WAIT).until(() -> closed.get() != null);
         assertThat(closed.get().getCode()).isNotEqualTo(CloseStatus.NORMAL.getCode());
+    }
+
+    @Test
+    void closingASuspendedReaderLetsItsSocketFinishTheCloseHandshake() throws Exception {
+        Channel channel = worker.createChannel().get();
+        ReadEnd reader = (ReadEnd) channel.reader();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            byte[] frame = new byte[ChannelWriter.FRAME_SIZE];
+            try (ChannelWriter out = channel.writer()) {
+                for (long sent = 0; sent < 3 * ReadEnd.READ_AHEAD_BYTES; sent += frame.length) {
+                    out.write(frame);
+                }
+            }
+            catch (IOException ex) {
+                // The reader went away first: expected.
+            }
+        });
+        assertThat(reader.read()).isZero();
+        await().atMost(WAIT).until(reader::isSuspended);
+        reader.close();
+        // Tomcat gives up on a close handshake after 30 s; a socket that reads on finishes it at once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reader.isSuspended() && reader.isSocketClosed());
+        await().atMost(WAIT).until(writing::isDone);
     }
 
     /** A session that only records how it was closed. */
