@@ -403,6 +403,47 @@ class ChannelsTest {
     }
 
     @Test
+    void aSubscriberThatThrowsIsCancelledAndItsEndClosed() throws Exception {
+        Channel channel = alice.createChannel().get();
+        ChannelWriter writer = bob.channels().writer(channel.writerRef());
+        List<String> signals = new CopyOnWriteArrayList<>();
+        channel.reader().publisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                signals.add("subscribe");
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                signals.add("next");
+                throw new IllegalStateException("a subscriber's bug");
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                signals.add("error");
+            }
+
+            @Override
+            public void onComplete() {
+                signals.add("complete");
+            }
+        });
+        writer.write(new byte[10]);
+        writer.flush();
+        // The writer is still open: only the reader's own close ends the end.
+        await().atMost(WAIT).until(() -> openEnds(alice) == 0);
+        assertThatThrownBy(() -> {
+            byte[] chunk = new byte[ChannelWriter.FRAME_SIZE];
+            for (int i = 0; i < 1000; i++) {
+                writer.write(chunk);
+            }
+        }).isInstanceOf(ChannelException.class).hasMessageContaining("reader of the channel is gone");
+        assertThat(signals).containsExactly("subscribe", "next");
+    }
+
+    @Test
     void aReaderThatGoesAwayFailsTheWriter() throws Exception {
         Channel channel = alice.createChannel().get();
         ChannelReader reader = bob.channels().reader(channel.readerRef());
