@@ -348,6 +348,102 @@ class ChannelsTest {
     }
 
     @Test
+    void anEndRefusedAsOpenAlreadyFailsEveryLaterCallAtOnce() throws Exception {
+        Channel channel = alice.createChannel().get();
+        ChannelReader first = channel.reader();
+        CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> {
+            try {
+                return first.read();
+            }
+            catch (IOException ex) {
+                throw new IllegalStateException(ex);
+            }
+        });
+        await().until(() -> openEnds(alice) == 1);
+        ChannelReader second = alice.channels().reader(channel.readerRef());
+        Throwable refused = failureOf(second::read);
+        assertThat(refused).isInstanceOf(ChannelException.class).hasMessageContaining("open in this worker already");
+        assertThat(failureOf(second::read)).isSameAs(refused);
+        CompletableFuture<Throwable> published = new CompletableFuture<>();
+        alice.channels().reader(channel.readerRef()).publisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(1);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                published.completeExceptionally(new AssertionError("bytes from a refused end"));
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                published.complete(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                published.completeExceptionally(new AssertionError("a refused end completed"));
+            }
+        });
+        assertThat(published.get(10, TimeUnit.SECONDS)).isInstanceOf(ChannelException.class)
+                .hasMessageContaining("open in this worker already");
+
+        ChannelWriter writer = channel.writer();
+        writer.write(7);
+        writer.flush();
+        ChannelWriter again = alice.channels().writer(channel.writerRef());
+        Throwable writeRefused = failureOf(() -> again.write(8));
+        assertThat(writeRefused).isInstanceOf(ChannelException.class)
+                .hasMessageContaining("open in this worker already");
+        // try-with-resources closes it: that must not wait for a socket that is never opened
+        assertThat(failureOf(again::close)).isSameAs(writeRefused);
+        writer.close();
+        assertThat(reading.get(20, TimeUnit.SECONDS)).isEqualTo(7);
+    }
+
+    @Test
+    void aSubscriberThatThrowsIsCancelledAndItsEndClosed() throws Exception {
+        Channel channel = alice.createChannel().get();
+        ChannelWriter writer = bob.channels().writer(channel.writerRef());
+        List<String> signals = new CopyOnWriteArrayList<>();
+        channel.reader().publisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                signals.add("subscribe");
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                signals.add("next");
+                throw new IllegalStateException("a subscriber's bug");
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                signals.add("error");
+            }
+
+            @Override
+            public void onComplete() {
+                signals.add("complete");
+            }
+        });
+        writer.write(new byte[10]);
+        writer.flush();
+        // The writer is still open: only the reader's own close ends the end.
+        await().atMost(WAIT).until(() -> openEnds(alice) == 0);
+        assertThatThrownBy(() -> {
+            byte[] chunk = new byte[ChannelWriter.FRAME_SIZE];
+            for (int i = 0; i < 1000; i++) {
+                writer.write(chunk);
+            }
+        }).isInstanceOf(ChannelException.class).hasMessageContaining("reader of the channel is gone");
+        assertThat(signals).containsExactly("subscribe", "next");
+    }
+
+    @Test
     void aReaderThatGoesAwayFailsTheWriter() throws Exception {
         Channel channel = alice.createChannel().get();
         ChannelReader reader = bob.channels().reader(channel.readerRef());
@@ -399,6 +495,12 @@ class ChannelsTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(Failures.unwrap(writing.handle((value, error) -> error).get(10, TimeUnit.SECONDS)).getCause())
                 .isInstanceOf(ChannelException.class);
+    }
+
+    /** What {@code call} throws, within a bound: a call that hangs fails the test instead. */
+    private static Throwable failureOf(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) throws Exception {
+        return CompletableFuture.supplyAsync(() -> org.assertj.core.api.Assertions.catchThrowable(call))
+                .get(10, TimeUnit.SECONDS);
     }
 
     private int openEnds(IIIWorker worker) {

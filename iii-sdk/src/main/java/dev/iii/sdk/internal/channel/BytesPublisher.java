@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.iii.sdk.channel.ChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A read end's bytes as a {@link Flow.Publisher} for one subscriber (Reactive Streams rules: signals in order and
@@ -17,6 +19,8 @@ import dev.iii.sdk.channel.ChannelException;
  * and as much as was requested; the container's thread only schedules a pass.
  */
 final class BytesPublisher implements Flow.Publisher<ByteBuffer> {
+
+    private static final Logger log = LoggerFactory.getLogger(BytesPublisher.class);
 
     private final ReadEnd end;
     private final Executor deliveries;
@@ -44,21 +48,32 @@ final class BytesPublisher implements Flow.Publisher<ByteBuffer> {
             return;
         }
         Delivery delivery = new Delivery(subscriber);
+        // No pass runs before onSubscribe has returned (rule 1.9), even when the end was started earlier and
+        // its socket signals meanwhile: the delivery starts held, and what is signalled meanwhile is counted.
         end.listen(delivery::schedule);
-        subscriber.onSubscribe(delivery);
+        try {
+            subscriber.onSubscribe(delivery);
+        }
+        catch (Throwable ex) {
+            // Rule 2.13: a subscriber that throws counts as cancelled.
+            delivery.abandon(ex);
+            return;
+        }
         try {
             end.start();
         }
         catch (ChannelException ex) {
-            delivery.schedule();
+            // Recorded by the end: the first pass signals it.
         }
+        delivery.release();
     }
 
     private final class Delivery implements Flow.Subscription {
 
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
         private final AtomicLong demand = new AtomicLong();
-        private final AtomicInteger pendingPasses = new AtomicInteger();
+        /** Passes asked for and not yet run; starts at 1, the hold that {@link #release} lets go. */
+        private final AtomicInteger pendingPasses = new AtomicInteger(1);
         private volatile boolean done;
         private volatile Throwable badRequest;
 
@@ -84,9 +99,25 @@ final class BytesPublisher implements Flow.Publisher<ByteBuffer> {
         }
 
         void schedule() {
-            if (pendingPasses.getAndIncrement() != 0) {
-                return;
+            if (pendingPasses.getAndIncrement() == 0) {
+                execute();
             }
+        }
+
+        /** Lets the passes run once onSubscribe has returned: one now, for what came before, and any counted. */
+        void release() {
+            execute();
+        }
+
+        /** The subscriber threw: nothing more is signalled to it, and the end is closed. */
+        void abandon(Throwable error) {
+            done = true;
+            end.close();
+            log.warn("channel {}: the subscriber of the reader threw {}; its subscription is cancelled",
+                    end.channelId(), error.toString());
+        }
+
+        private void execute() {
             try {
                 deliveries.execute(this::run);
             }
@@ -98,7 +129,13 @@ final class BytesPublisher implements Flow.Publisher<ByteBuffer> {
         private void run() {
             int missed = 1;
             do {
-                pass();
+                try {
+                    pass();
+                }
+                catch (Throwable ex) {
+                    // Caught so that the count of passes still comes back to 0 and later signals run.
+                    abandon(ex);
+                }
                 missed = pendingPasses.addAndGet(-missed);
             } while (missed != 0);
         }

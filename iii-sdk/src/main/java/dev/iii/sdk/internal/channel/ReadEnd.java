@@ -58,9 +58,9 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
     private WebSocketSession session;
     private byte[] current;
     private int position;
+    /** Whether the socket is suspended; flipped only in holdBackWhileFull, which also holds flow. */
+    private boolean suspended;
 
-    // guarded by flow; read without it only to decide whether to ask for a resume
-    private volatile boolean suspended;
     private volatile Consumer<String> messageHandler;
     private volatile Runnable listener;
     private BytesPublisher publisher;
@@ -179,6 +179,9 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
         owner.forget(this);
         if (open != null) {
             closeSocket(open, CloseStatus.NORMAL);
+            // A suspended socket would not read the engine's answer to the close, and would linger until
+            // Tomcat's close timeout; what it still reads is dropped.
+            resumeIfSuspended();
         }
         signal();
     }
@@ -197,6 +200,7 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
         }
         if (open != null) {
             closeSocket(open, CloseStatus.GOING_AWAY);
+            resumeIfSuspended();
         }
         signal();
     }
@@ -209,7 +213,24 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
             }
             started = true;
         }
-        owner.opening(this);
+        try {
+            owner.opening(this);
+            openSocket();
+        }
+        catch (ChannelException ex) {
+            // Recorded, so that every later read fails the same way at once instead of waiting for a socket.
+            fail(ex);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            ChannelException refused = new ChannelException(ref.channelId(), "Cannot open the read end of channel "
+                    + ref.channelId() + ": " + ex.getClass().getSimpleName());
+            fail(refused);
+            throw refused;
+        }
+    }
+
+    private void openSocket() {
         owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
             if (error != null) {
                 ChannelException refused = error.getCause() instanceof ChannelException channel ? channel
@@ -242,6 +263,20 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
         else {
             log.debug("channel {}: a text message was skipped: the reader has no message handler", ref.channelId());
         }
+    }
+
+    /**
+     * Whether the socket is closed through and through: the close handshake done or timed out. (Spring reports a
+     * socket closed as soon as this side sends its close.)
+     */
+    boolean isSocketClosed() {
+        WsSession socket = nativeSession();
+        return socket != null && socket.isClosed();
+    }
+
+    /** Whether reading the socket is held back now. */
+    synchronized boolean isSuspended() {
+        return suspended;
     }
 
     private Object takeLocked(boolean bytes) {
@@ -359,8 +394,11 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
     // ---------------------------------------------------------------- holding the writer back
 
     /**
-     * Suspends reading while too much is read ahead and resumes it once half was taken; the decision reads the
-     * queue under the flow lock, so whichever call comes last sees the latest state.
+     * Suspends reading while too much is read ahead and resumes it once half was taken, or once the end is done
+     * here (so the close handshake can be read). Whether to flip {@code suspended} is decided under this end's
+     * lock together with the byte count that {@link #takeLocked} changes: a take either sees the flag set and
+     * asks for a resume, or happens before the decision, which then sees the drained queue. The flow lock keeps
+     * Tomcat's suspend and resume calls in the order of those decisions; neither runs under this end's lock.
      */
     private void holdBackWhileFull() {
         synchronized (flow) {
@@ -368,19 +406,33 @@ final class ReadEnd extends ChannelReader implements SocketEvents, OpenEnd {
             if (socket == null) {
                 return;
             }
-            long buffered;
+            boolean suspend;
+            boolean resume;
             synchronized (this) {
-                buffered = bufferedBytes;
+                boolean done = closedHere || failure != null;
+                suspend = !suspended && !done && bufferedBytes >= READ_AHEAD_BYTES;
+                resume = suspended && (done || bufferedBytes <= RESUME_BELOW);
+                if (suspend || resume) {
+                    suspended = suspend;
+                }
             }
-            if (!suspended && buffered >= READ_AHEAD_BYTES) {
-                suspended = true;
+            if (suspend) {
                 socket.suspend();
             }
-            else if (suspended && buffered <= RESUME_BELOW) {
-                suspended = false;
+            else if (resume) {
                 // Tomcat's client reads what it holds at once, on this thread: never the application's.
                 socket.resume();
             }
+        }
+    }
+
+    private void resumeIfSuspended() {
+        boolean held;
+        synchronized (this) {
+            held = suspended;
+        }
+        if (held) {
+            resumeSoon();
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,8 @@ import dev.iii.sdk.channel.ChannelWriter;
 import dev.iii.sdk.internal.transport.FrameWriter;
 import dev.iii.sdk.internal.transport.SessionSocket;
 import org.apache.tomcat.websocket.Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.adapter.NativeWebSocketSession;
@@ -31,6 +34,8 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * reader may hold it back as long as it takes. Opens on first use.
  */
 final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteEnd.class);
 
     /** Frames that may wait for the socket: 16 of 64 KiB. */
     static final long QUEUE_BYTES = 1024 * 1024;
@@ -251,17 +256,34 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
             return;
         }
         started = true;
-        owner.opening(this);
-        owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
-            if (error != null) {
-                ChannelException refused = error.getCause() instanceof ChannelException channel ? channel
-                        : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
-                                + ref.channelId());
-                failure = refused;
-                writer.completeExceptionally(refused);
-                owner.forget(this);
-            }
-        });
+        try {
+            owner.opening(this);
+            owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
+                if (error != null) {
+                    refuse(error.getCause() instanceof ChannelException channel ? channel
+                            : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
+                                    + ref.channelId()));
+                }
+            });
+        }
+        catch (ChannelException ex) {
+            // Recorded, so that every later write and close fails the same way at once instead of waiting for
+            // a socket that is never opened.
+            refuse(ex);
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            ChannelException refused = new ChannelException(ref.channelId(), "Cannot open the write end of channel "
+                    + ref.channelId() + ": " + ex.getClass().getSimpleName());
+            refuse(refused);
+            throw refused;
+        }
+    }
+
+    private void refuse(ChannelException refused) {
+        failure = failure != null ? failure : refused;
+        writer.completeExceptionally(refused);
+        owner.forget(this);
     }
 
     // ---------------------------------------------------------------- the container's side
@@ -278,7 +300,29 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
         FrameWriter frames = new FrameWriter(new SessionSocket(session), owner.io(), QUEUE_BYTES, refused,
                 error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel " + ref.channelId()
                         + " failed: " + error.getClass().getSimpleName()));
-        writer.complete(frames);
+        if (!writer.complete(frames)) {
+            // The open was given up (timed out, refused here) before the handshake finished: nobody writes
+            // this socket, and left open it would let the engine believe the writer is still there.
+            closeLate(session);
+        }
+    }
+
+    /** Closes a socket the end no longer uses, on the I/O executor: the container's thread must not block. */
+    private void closeLate(WebSocketSession session) {
+        try {
+            owner.io().execute(() -> {
+                try {
+                    // Not a normal close: the reader must not take an unwritten stream for a complete one.
+                    session.close(CloseStatus.GOING_AWAY);
+                }
+                catch (IOException | RuntimeException ex) {
+                    log.debug("channel {}: close failed: {}", ref.channelId(), ex.toString());
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            log.debug("channel {}: not closed, the worker's I/O threads are stopped", ref.channelId());
+        }
     }
 
     @Override

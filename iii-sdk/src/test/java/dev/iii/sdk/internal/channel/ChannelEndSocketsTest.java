@@ -1,0 +1,108 @@
+package dev.iii.sdk.internal.channel;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.iii.engine.EmbeddedEngine;
+import dev.iii.sdk.IIIWorker;
+import dev.iii.sdk.WorkerOptions;
+import dev.iii.sdk.channel.Channel;
+import dev.iii.sdk.channel.ChannelDirection;
+import dev.iii.sdk.channel.ChannelException;
+import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.channel.ChannelWriter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a channel end does with its socket in the cases the public API cannot reach: a socket whose handshake
+ * finishes after the end gave up on it, and a socket suspended by back-pressure when its end is closed.
+ */
+class ChannelEndSocketsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private EmbeddedEngine engine;
+    private IIIWorker worker;
+    private ChannelEnds ends;
+
+    @BeforeEach
+    void start() throws Exception {
+        engine = EmbeddedEngine.builder().port(0).httpPort(0).build().start();
+        worker = IIIWorker.create(WorkerOptions.builder().url(engine.url()).name("ends").build()).start();
+        assertThat(worker.awaitConnected(WAIT)).isTrue();
+        ends = (ChannelEnds) worker.channels();
+    }
+
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.shutdown(Duration.ofSeconds(1));
+        }
+        engine.close();
+    }
+
+    @Test
+    void aSocketThatOpensAfterTheWriterGaveUpIsClosedNotNormally() throws Exception {
+        Channel channel = worker.createChannel().get();
+        WriteEnd writer = (WriteEnd) ends.writer(new ChannelRef(channel.writerRef().channelId(), "not-the-key",
+                ChannelDirection.WRITE));
+        writer.write(1);
+        assertThatThrownBy(writer::flush).isInstanceOf(ChannelException.class);
+        // As when Tomcat's handshake finishes after the open timed out: the end has given the socket up.
+        AtomicReference<CloseStatus> closed = new AtomicReference<>();
+        writer.opened(session(closed));
+        await().atMost(WAIT).until(() -> closed.get() != null);
+        assertThat(closed.get().getCode()).isNotEqualTo(CloseStatus.NORMAL.getCode());
+    }
+
+    @Test
+    void closingASuspendedReaderLetsItsSocketFinishTheCloseHandshake() throws Exception {
+        Channel channel = worker.createChannel().get();
+        ReadEnd reader = (ReadEnd) channel.reader();
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            byte[] frame = new byte[ChannelWriter.FRAME_SIZE];
+            try (ChannelWriter out = channel.writer()) {
+                for (long sent = 0; sent < 3 * ReadEnd.READ_AHEAD_BYTES; sent += frame.length) {
+                    out.write(frame);
+                }
+            }
+            catch (IOException ex) {
+                // The reader went away first: expected.
+            }
+        });
+        assertThat(reader.read()).isZero();
+        await().atMost(WAIT).until(reader::isSuspended);
+        reader.close();
+        // Tomcat gives up on a close handshake after 30 s; a socket that reads on finishes it at once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> !reader.isSuspended() && reader.isSocketClosed());
+        await().atMost(WAIT).until(writing::isDone);
+    }
+
+    /** A session that only records how it was closed. */
+    private static WebSocketSession session(AtomicReference<CloseStatus> closed) {
+        return (WebSocketSession) Proxy.newProxyInstance(ChannelEndSocketsTest.class.getClassLoader(),
+                new Class<?>[] {WebSocketSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "close" -> {
+                        closed.compareAndSet(null, args == null ? CloseStatus.NORMAL : (CloseStatus) args[0]);
+                        yield null;
+                    }
+                    case "isOpen" -> closed.get() == null;
+                    case "getId" -> "late";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "a late session";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
