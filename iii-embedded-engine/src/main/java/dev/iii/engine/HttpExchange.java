@@ -261,8 +261,8 @@ final class HttpExchange implements EngineChannel.Reader {
 
     /**
      * Ends the exchange once: stops the timer, forgets both channels (an end nobody opened is given up; the
-     * response's writer, if still open, hears that its reader is gone), and completes the request once its body
-     * has been read to the end.
+     * response's writer, if still open, hears that its reader is gone), stops writing the request body, and
+     * completes the request once the body's pump has stopped.
      */
     private void finish() {
         if (state == State.DONE) {
@@ -273,6 +273,11 @@ final class HttpExchange implements EngineChannel.Reader {
         channels.remove(requestChannel);
         channels.remove(responseChannel);
         responseChannel.readerFinished();
+        // The engine is the request body's writer: once the response is done, nobody needs the rest of the body,
+        // and a handler that stopped reading (without closing its reader) would otherwise park the pump in put()
+        // for good, and with it the end of the response. Its reader gets what was queued, then an unclean end.
+        // A body written to its end already is left as it is.
+        requestChannel.writerFinished(false);
         if (requestBody == null) {
             complete();
         }
