@@ -121,12 +121,12 @@ final class EngineChannel {
      * Adds a message from a socket, which cannot wait: it is taken even when the queue is full, and the socket is
      * then held back ({@link #isFull()}).
      *
-     * @return {@code false} when the reader is gone and the message was dropped
+     * @return {@code false} when the reader is gone (or the writer's end is over) and the message was dropped
      */
     boolean offer(Item item) {
         Reader toTell;
         synchronized (this) {
-            if (readerGone) {
+            if (readerGone || ending != null) {
                 return false;
             }
             items.add(item);
@@ -142,11 +142,12 @@ final class EngineChannel {
      * Adds a message from the engine's own writer, waiting while the queue is full (an engine thread, never a
      * socket's).
      *
-     * @return {@code false} when the reader is gone (or went while waiting) and the message was dropped
+     * @return {@code false} when the reader is gone, or the writer's end was ended for it ({@link #writerFinished}
+     *         while it waited: an {@code http} exchange that is over), and the message was dropped
      */
     boolean put(Item item) throws InterruptedException {
         synchronized (this) {
-            while (items.size() >= capacity && !readerGone) {
+            while (items.size() >= capacity && !readerGone && ending == null) {
                 wait();
             }
         }

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.iii.protocol.ErrorBody;
 import jakarta.servlet.AsyncContext;
@@ -45,8 +47,14 @@ final class HttpExchange implements EngineChannel.Reader {
     private final ChannelRegistry channels;
     private final Executor executor;
     private final RequestBodyPump requestBody;
+    /** Stands for a deadline that was cancelled before (or while) it was scheduled. */
+    private static final Future<?> CANCELLED = CompletableFuture.completedFuture(null);
+
     private final AtomicInteger pendingSteps = new AtomicInteger();
-    private final ScheduledFuture<?> deadline;
+    private final ScheduledExecutorService timer;
+    private final long timeoutMs;
+    /** The timer's task once scheduled, {@link #CANCELLED} once given up; set by {@link #start} and the steps. */
+    private final AtomicReference<Future<?>> deadline = new AtomicReference<>();
 
     // written by steps only (one at a time); the events below are handed over through volatile fields
     private State state = State.WAITING;
@@ -71,10 +79,23 @@ final class HttpExchange implements EngineChannel.Reader {
         this.requestBody = requestBody;
         this.channels = channels;
         this.executor = executor;
-        this.deadline = timer.schedule(() -> {
+        this.timer = timer;
+        this.timeoutMs = timeoutMs;
+    }
+
+    /**
+     * Starts the deadline; called once the exchange is built (a timer task must not see it half-built). A short
+     * timeout can fire, and its step end the exchange, before {@code schedule} returns: the task it returns is
+     * then cancelled here.
+     */
+    void start() {
+        Future<?> task = timer.schedule(() -> {
             timedOut = true;
             schedule();
         }, timeoutMs, TimeUnit.MILLISECONDS);
+        if (!deadline.compareAndSet(null, task)) {
+            task.cancel(false);
+        }
     }
 
     /** The invocation ended; runs on whichever thread read its answer. */
@@ -213,7 +234,7 @@ final class HttpExchange implements EngineChannel.Reader {
     }
 
     private void sendHead() throws IOException {
-        deadline.cancel(false);
+        cancelDeadline();
         state = State.STREAMING;
         response.setStatus(status);
         headers.forEach((name, value) -> {
@@ -240,23 +261,35 @@ final class HttpExchange implements EngineChannel.Reader {
 
     /**
      * Ends the exchange once: stops the timer, forgets both channels (an end nobody opened is given up; the
-     * response's writer, if still open, hears that its reader is gone), and completes the request once its body
-     * has been read to the end.
+     * response's writer, if still open, hears that its reader is gone), stops writing the request body, and
+     * completes the request once the body's pump has stopped.
      */
     private void finish() {
         if (state == State.DONE) {
             return;
         }
         state = State.DONE;
-        deadline.cancel(false);
+        cancelDeadline();
         channels.remove(requestChannel);
         channels.remove(responseChannel);
         responseChannel.readerFinished();
+        // The engine is the request body's writer: once the response is done, nobody needs the rest of the body,
+        // and a handler that stopped reading (without closing its reader) would otherwise park the pump in put()
+        // for good, and with it the end of the response. Its reader gets what was queued, then an unclean end.
+        // A body written to its end already is left as it is.
+        requestChannel.writerFinished(false);
         if (requestBody == null) {
             complete();
         }
         else {
             requestBody.whenDone(this::complete);
+        }
+    }
+
+    private void cancelDeadline() {
+        Future<?> task = deadline.getAndSet(CANCELLED);
+        if (task != null) {
+            task.cancel(false);
         }
     }
 

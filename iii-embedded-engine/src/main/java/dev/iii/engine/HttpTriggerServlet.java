@@ -125,6 +125,7 @@ final class HttpTriggerServlet extends HttpServlet {
             public void onStartAsync(AsyncEvent event) {
             }
         });
+        exchange.start();
         if (pump != null) {
             pump.start(executor);
         }

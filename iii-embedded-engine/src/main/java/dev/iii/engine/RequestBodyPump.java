@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Reads an {@code http} request's raw body into its {@code request_body} channel, on an engine thread, as it
  * arrives (whatever the content type), then closes the channel. A full channel holds the reads back, so a
  * worker that reads slowly slows the upload down; a reader that is gone (or never came, once the exchange is
- * over) stops it.
+ * over) stops it, and so does the exchange ending the channel's writer side once its response is done.
  */
 final class RequestBodyPump {
 
@@ -53,7 +53,8 @@ final class RequestBodyPump {
             int read;
             while ((read = body.read(buffer)) >= 0) {
                 if (read > 0 && !channel.put(new EngineChannel.Item(false, Arrays.copyOf(buffer, read)))) {
-                    log.debug("{}: the reader is gone; the rest of the request body is not read", channel);
+                    log.debug("{}: the reader is gone or the exchange is over; the rest of the request body is not read",
+                            channel);
                     break;
                 }
             }

@@ -205,6 +205,31 @@ class HttpStreamingTest {
         await().until(() -> engine.core().channels.size() == 0);
     }
 
+    @Test
+    void aResponseClosedWhileTheUploadGoesOnEndsTheExchange() throws Exception {
+        route("/ingest", "POST", "api::ingest");
+        // Far more than the channel, the sockets and Tomcat hold: the request body is never read to its end.
+        try (RawHttpUpload upload = RawHttpUpload.post(URI.create(engine.httpUrl() + "/ingest"), 1L << 30)) {
+            InvokeFunction call = worker.await(InvokeFunction.class, c -> c.functionId().equals("api::ingest"));
+            try (RawChannelEnd body = RawChannelEnd.openSlow(engine, call.data().tree().get("request_body"));
+                    RawChannelEnd response = RawChannelEnd.open(engine, call.data().tree().get("response"))) {
+                // The handler reads the start of the body, answers, and leaves its reader open.
+                body.awaitReceived(1);
+                response.sendText("{\"type\":\"set_status\",\"status_code\":202}");
+                response.sendBinary("too big".getBytes(StandardCharsets.UTF_8));
+                response.closeNormally();
+                worker.send(dev.iii.protocol.InvocationResult.success(call.invocationId(), call.functionId(), null));
+
+                assertThat(upload.answer).succeedsWithin(TestWorker.WAIT).isEqualTo(
+                        new RawHttpUpload.Answer("HTTP/1.1 202 ", "too big"));
+                // The engine stopped writing the body: its reader hears that the stream did not end cleanly.
+                body.takeAll();
+                assertThat(body.awaitClose()).isEqualTo(1011);
+            }
+        }
+        await().until(() -> engine.core().channels.size() == 0);
+    }
+
     private EngineChannel channelOf(JsonNode ref) {
         return engine.core().channels.find(ref.get("channel_id").asString(), ref.get("access_key").asString());
     }

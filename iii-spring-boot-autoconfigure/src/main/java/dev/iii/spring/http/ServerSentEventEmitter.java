@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 import dev.iii.sdk.channel.ChannelWriter;
 import org.apache.commons.logging.Log;
@@ -31,12 +32,23 @@ public class ServerSentEventEmitter {
     private static final byte[] OPENING = ":\n\n".getBytes(StandardCharsets.UTF_8);
 
     private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
+    /**
+     * One writer at a time (the start, then sends), in turn; held across the write, never with the monitor, so
+     * that completing, a timeout and {@link #onCompletion} never wait for a slow client.
+     */
+    private final ReentrantLock writeTurn = new ReentrantLock(true);
     // guarded by this
     private final List<Event> early = new ArrayList<>();
     private final List<Runnable> completionCallbacks = new ArrayList<>();
     private JsonMapper mapper;
-    /** Read without the monitor by a timeout, which must not wait for a send in progress. */
-    private volatile ChannelWriter stream;
+    private ChannelWriter stream;
+    /** The start and the sends that are writing or waiting for their turn: the stream closes when none is left. */
+    private int writers;
+    /** {@link #complete()} or {@link #completeWithError} began: no more sends. */
+    private boolean ending;
+    private boolean failed;
+    /** The stream was closed or aborted. */
+    private boolean closed;
 
     /** One event; build it with {@link ServerSentEventEmitter#event()}. */
     public static final class Event {
@@ -127,7 +139,7 @@ public class ServerSentEventEmitter {
         ChannelWriter target;
         String text;
         synchronized (this) {
-            if (lifetime.isDone()) {
+            if (ending || lifetime.isDone()) {
                 throw new IllegalStateException("the event stream is complete");
             }
             if (stream == null) {
@@ -136,19 +148,52 @@ public class ServerSentEventEmitter {
             }
             target = stream;
             text = event.format(mapper);
+            writers++;
         }
-        write(target, text);
+        try {
+            writeTurn.lock();
+            try {
+                write(target, text.getBytes(StandardCharsets.UTF_8));
+            }
+            finally {
+                writeTurn.unlock();
+            }
+        }
+        finally {
+            leave();
+        }
     }
 
-    /** Ends the stream normally. */
+    /** Ends the stream normally; a send in progress finishes first (this does not wait for it). */
     public void complete() {
-        end();
+        ChannelWriter toClose;
+        synchronized (this) {
+            if (ending) {
+                return;
+            }
+            ending = true;
+            toClose = takeStreamToEnd();
+        }
+        close(toClose);
         lifetime.complete(null);
     }
 
     /** Ends the stream because of {@code failure}: the function fails with it; the client's stream just ends. */
     public void completeWithError(Throwable failure) {
-        end();
+        ChannelWriter toAbort;
+        synchronized (this) {
+            if (ending) {
+                return;
+            }
+            ending = true;
+            failed = true;
+            toAbort = closed ? null : stream;
+            closed = stream != null;
+        }
+        if (toAbort != null) {
+            // Any thread, without waiting: a send in progress fails.
+            toAbort.abort();
+        }
         lifetime.completeExceptionally(failure);
     }
 
@@ -165,51 +210,113 @@ public class ServerSentEventEmitter {
 
     /**
      * Starts the stream on {@code response}, whose head was sent, and writes the events sent early; called when
-     * the function returned this emitter.
+     * the function returned this emitter. When it completed already, the response is then closed (aborted when
+     * it failed).
      *
      * @return completes when the stream is over; cancelling it (the function's timeout) aborts the stream
      */
     CompletableFuture<Void> start(ChannelWriter response, JsonMapper json) throws IOException {
-        synchronized (this) {
-            mapper = json;
-            response.write(OPENING);
-            response.flush();
-            for (Event event : early) {
-                write(response, event.format(json));
+        try {
+            // The turn is taken before the stream is published, so that no send can write before the early events.
+            writeTurn.lock();
+            try {
+                List<Event> events;
+                synchronized (this) {
+                    mapper = json;
+                    events = List.copyOf(early);
+                    early.clear();
+                    stream = response;
+                    writers++;
+                }
+                write(response, OPENING);
+                for (Event event : events) {
+                    write(response, event.format(json).getBytes(StandardCharsets.UTF_8));
+                }
             }
-            early.clear();
-            stream = response;
+            catch (RuntimeException ex) {
+                // An event that cannot be written as JSON: the stream cannot go on.
+                completeWithError(ex);
+                throw ex;
+            }
+            finally {
+                writeTurn.unlock();
+                leave();
+            }
         }
-        lifetime.whenComplete((ignored, error) -> {
-            if (lifetime.isCancelled()) {
-                // A timeout, on the worker's timer thread: give the stream up without waiting for a send.
-                response.abort();
-            }
-            runCallbacks();
-        });
+        finally {
+            lifetime.whenComplete((ignored, error) -> {
+                if (lifetime.isCancelled()) {
+                    // A timeout, on the worker's timer thread: give the stream up without waiting for a send.
+                    response.abort();
+                }
+                runCallbacks();
+            });
+        }
         return lifetime;
     }
 
-    private void write(ChannelWriter target, String text) throws IOException {
+    /**
+     * Writes and flushes, holding the write turn (never the monitor). A failure fails the stream, unless
+     * {@link #complete()} began: the stream is then complete, whatever the client did after.
+     */
+    private void write(ChannelWriter target, byte[] bytes) throws IOException {
+        synchronized (this) {
+            if (failed) {
+                return;
+            }
+        }
         try {
-            target.write(text.getBytes(StandardCharsets.UTF_8));
+            target.write(bytes);
             target.flush();
         }
         catch (IOException ex) {
-            lifetime.completeExceptionally(ex);
+            synchronized (this) {
+                if (ending && !failed) {
+                    log.debug("the event stream ended with: " + ex.getMessage());
+                    return;
+                }
+            }
+            completeWithError(ex);
             throw ex;
         }
     }
 
-    private void end() {
-        ChannelWriter current = stream;
-        if (current != null) {
-            try {
-                current.close();
-            }
-            catch (IOException ex) {
-                log.debug("the event stream ended with: " + ex.getMessage());
-            }
+    /** A writer is done: the last one out closes the stream when the emitter completed meanwhile. */
+    private void leave() {
+        ChannelWriter toClose;
+        boolean abort;
+        synchronized (this) {
+            writers--;
+            abort = failed;
+            toClose = ending ? takeStreamToEnd() : null;
+        }
+        if (abort && toClose != null) {
+            toClose.abort();
+        }
+        else {
+            close(toClose);
+        }
+    }
+
+    /** The stream, when it is started and nobody writes it any more and it is still open; marks it closed. */
+    private ChannelWriter takeStreamToEnd() {
+        assert Thread.holdsLock(this);
+        if (stream == null || writers > 0 || closed) {
+            return null;
+        }
+        closed = true;
+        return stream;
+    }
+
+    private static void close(ChannelWriter target) {
+        if (target == null) {
+            return;
+        }
+        try {
+            target.close();
+        }
+        catch (IOException ex) {
+            log.debug("the event stream ended with: " + ex.getMessage());
         }
     }
 
