@@ -9,13 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.iii.protocol.RawJson;
-import dev.iii.sdk.channel.Channel;
-import dev.iii.sdk.channel.ChannelOpener;
-import dev.iii.sdk.discovery.FunctionInfo;
-import dev.iii.sdk.discovery.FunctionsAvailableEvent;
-import dev.iii.sdk.discovery.TriggerTypeInfo;
-import dev.iii.sdk.discovery.WorkerInfo;
-import dev.iii.sdk.discovery.WorkersAvailableEvent;
+import dev.iii.sdk.channel.WorkerChannels;
+import dev.iii.sdk.discovery.EngineDiscovery;
 import dev.iii.sdk.function.FunctionHandler;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
@@ -164,39 +159,14 @@ public final class IIIWorker implements AutoCloseable {
         return parts.session.lastError();
     }
 
-    /** How many times the worker connected again after losing a connection. */
-    public long reconnectCount() {
-        return parts.session.reconnectCount();
-    }
-
     /** Whether {@link #shutdown(Duration)} has begun: new invocations are refused from then on. */
     public boolean isShuttingDown() {
         return parts.server.isDraining();
     }
 
-    /** Invocations accepted and not yet answered (running or waiting for a free slot). */
-    public int inFlightInvocations() {
-        return parts.server.inFlight();
-    }
-
-    /** Handlers still running after their deadline or the shutdown grace period; each holds a slot. */
-    public int overdueInvocations() {
-        return parts.server.overdue();
-    }
-
-    /** Bytes waiting to be written to the engine's socket; a full send queue refuses frames. */
-    public long sendQueueBytes() {
-        return parts.session.sendQueueBytes();
-    }
-
-    /** Frames refused so far because the send queue was full ({@link ErrorCode#SEND_QUEUE_FULL}). */
-    public long refusedFrames() {
-        return parts.session.refusedFrames();
-    }
-
-    /** Calls sent (or waiting for a connection) and not yet answered. */
-    public int pendingCalls() {
-        return parts.calls.pending();
+    /** What the worker is doing right now: invocations, calls, the send queue, reconnects; read live. */
+    public WorkerStatistics statistics() {
+        return parts.statistics;
     }
 
     /** Ids of the functions registered through this worker, in registration order. */
@@ -365,66 +335,16 @@ public final class IIIWorker implements AutoCloseable {
                 result -> EnqueueReceipt.from(result == null ? null : result.tree(), functionId));
     }
 
-    // ---------------------------------------------------------------- data channels
+    // ---------------------------------------------------------------- channels and discovery
 
-    /**
-     * Creates a data channel ({@code engine::channels::create}) with the engine's default buffer of 64 messages:
-     * a writer and a reader, neither opened yet. Keep one end and pass the other (or its ref) to another worker
-     * inside a payload; each end opens on first use.
-     */
-    public CompletableFuture<Channel> createChannel() {
-        return parts.channels.create(null);
-    }
-
-    /**
-     * Creates a data channel whose engine buffer holds {@code bufferSize} messages (the engine allows at most
-     * 1024); a full buffer holds the writer back until the reader takes something.
-     *
-     * @throws IllegalArgumentException when {@code bufferSize} is less than 1
-     */
-    public CompletableFuture<Channel> createChannel(int bufferSize) {
-        return parts.channels.create(bufferSize);
-    }
-
-    /**
-     * Opens the channel refs this worker receives some other way than in a handler's bound payload (where a
-     * {@code ChannelReader} or {@code ChannelWriter} parameter or record component gets its end by itself):
-     * {@code worker.channels().reader(ref)}.
-     */
-    public ChannelOpener channels() {
+    /** The worker's data channels: {@code channels().create()}, and ends for the refs it receives. */
+    public WorkerChannels channels() {
         return parts.channels;
     }
 
-    // ---------------------------------------------------------------- discovery
-
-    /** The engine's connected workers ({@code engine::workers::list}). */
-    public CompletableFuture<List<WorkerInfo>> listWorkers() {
-        return parts.discovery.list("engine::workers::list", "workers", WorkerInfo.class);
-    }
-
-    /** The engine's public functions ({@code engine::functions::list}). */
-    public CompletableFuture<List<FunctionInfo>> listFunctions() {
-        return parts.discovery.list("engine::functions::list", "functions", FunctionInfo.class);
-    }
-
-    /** The engine's trigger types ({@code engine::triggers::list}). */
-    public CompletableFuture<List<TriggerTypeInfo>> listTriggers() {
-        return parts.discovery.list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
-    }
-
-    /**
-     * Subscribes to {@code engine::workers-available}: the listener hears of every worker that connects,
-     * updates its metadata or disconnects. Registers a hidden function and its binding.
-     */
-    public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
-        return parts.discovery.subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class,
-                listener);
-    }
-
-    /** Subscribes to {@code engine::functions-available}: the listener hears when the set of functions changes. */
-    public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
-        return parts.discovery.subscribe("engine::functions-available", "functions-available",
-                FunctionsAvailableEvent.class, listener);
+    /** The engine's lists of workers, functions and trigger types, and subscriptions to their changes. */
+    public EngineDiscovery discovery() {
+        return parts.discovery;
     }
 
     // ---------------------------------------------------------------- shutdown

@@ -110,7 +110,7 @@ class CallsTest {
         InvocationException timeout = failure(slow);
         assertThat(timeout.getCode()).isEqualTo(ErrorCode.TIMEOUT);
         assertThat(timeout.getFunctionId()).isEqualTo("remote::never");
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
 
         side.send(InvocationResult.success(never.invocationId(), never.functionId(), RawJson.of(JSON.readTree("{\"late\":true}"))));
         side.send(InvocationResult.success(UUID.randomUUID(), "remote::unsolicited", RawJson.of(JSON.readTree("1"))));
@@ -150,7 +150,7 @@ class CallsTest {
         assertThat(side.rawFrames).anySatisfy(raw -> assertThat(raw).isEqualTo(
                 "{\"type\":\"invokefunction\",\"function_id\":\"remote::fire\",\"data\":{\"event\":\"page_view\"},"
                         + "\"action\":{\"type\":\"void\"}}"));
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
     }
 
     @Test
@@ -188,7 +188,7 @@ class CallsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> worker.callVoid("", Map.of()))
                 .isInstanceOfSatisfying(InvocationException.class,
                         error -> assertThat(error.getCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
         assertThat(side.receivedOf(InvokeFunction.class)).noneMatch(call -> call.functionId().equals("remote::x"));
     }
 
@@ -200,10 +200,10 @@ class CallsTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> call.obtrudeValue(null))
                 .isInstanceOf(UnsupportedOperationException.class);
-        assertThat(worker.pendingCalls()).isEqualTo(1);
+        assertThat(worker.statistics().pendingCalls()).isEqualTo(1);
 
         assertThat(call.cancel(true)).isTrue();
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
         // The engine still answers; the answer is dropped.
         side.send(InvocationResult.success(sent.invocationId(), sent.functionId(), RawJson.parse("1")));
         assertThat(call).isCancelled();
@@ -212,6 +212,6 @@ class CallsTest {
         timed.orTimeout(50, java.util.concurrent.TimeUnit.MILLISECONDS);
         assertThat(timed).failsWithin(Duration.ofSeconds(5)).withThrowableThat()
                 .havingCause().isInstanceOf(java.util.concurrent.TimeoutException.class);
-        await().until(() -> worker.pendingCalls() == 0);
+        await().until(() -> worker.statistics().pendingCalls() == 0);
     }
 }

@@ -86,7 +86,7 @@ class ChannelsTest {
 
     @Test
     void bytesAndMessagesArriveInTheOrderTheyWereWritten() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         List<String> seen = new CopyOnWriteArrayList<>();
         CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
             try (ChannelReader reader = channel.reader()) {
@@ -125,7 +125,7 @@ class ChannelsTest {
         IIIWorker caller = alice;
         // docs:start
         // The caller: create a channel, hand its reader to the call, write the file into its writer.
-        Channel channel = caller.createChannel().get();
+        Channel channel = caller.channels().create().get();
         CompletableFuture<JsonNode> checksum = caller.call("files::checksum",
                 Map.of("name", "report.pdf", "data", channel.reader()));
         try (ChannelWriter out = channel.writer(); InputStream file = Files.newInputStream(path)) {
@@ -142,7 +142,7 @@ class ChannelsTest {
                 (upload, context) -> Map.of("name", upload.name(), "sha256", sha256(upload.data())));
         awaitFunction("bob::digest");
         byte[] content = random(5 * 1024 * 1024 + 3);
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         CompletableFuture<JsonNode> digest = alice.call("bob::digest",
                 Map.of("name", "report.bin", "data", channel.reader()));
         try (ChannelWriter writer = channel.writer()) {
@@ -160,7 +160,7 @@ class ChannelsTest {
             return null;
         });
         awaitFunction("bob::produce");
-        Channel channel = alice.createChannel(8).get();
+        Channel channel = alice.channels().create(8).get();
         CompletableFuture<?> call = alice.call("bob::produce", Map.of("size", 3_000_000, "out", channel.writerRef()));
         try (ChannelReader reader = channel.reader()) {
             assertThat(reader.readAllBytes()).isEqualTo(pattern(3_000_000));
@@ -179,7 +179,7 @@ class ChannelsTest {
                             .join());
             awaitFunction("carol::read");
             awaitFunction("bob::relay");
-            Channel channel = alice.createChannel().get();
+            Channel channel = alice.channels().create().get();
             CompletableFuture<JsonNode> relayed = alice.call("bob::relay",
                     Map.of("name", "x", "data", channel.reader()));
             try (ChannelWriter writer = channel.writer()) {
@@ -194,7 +194,7 @@ class ChannelsTest {
 
     @Test
     void anEndInUseCannotBePassedOn() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         channel.writer().write(1);
         assertThatThrownBy(() -> alice.callVoid("bob::anything", Map.of("out", channel.writer())))
                 .hasMessageContaining("end of channel " + channel.writerRef().channelId() + " is in use in this worker");
@@ -203,7 +203,7 @@ class ChannelsTest {
 
     @Test
     void aStalledReaderHoldsTheWriterBackAtABoundedDistance() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         AtomicLong written = new AtomicLong();
         int frame = ChannelWriter.FRAME_SIZE;
         long total = 128L * 1024 * 1024;
@@ -245,7 +245,7 @@ class ChannelsTest {
 
     @Test
     void thePublisherDeliversTheBytesAsRequested() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         List<String> messages = new CopyOnWriteArrayList<>();
         CountDownLatch completed = new CountDownLatch(1);
@@ -291,7 +291,7 @@ class ChannelsTest {
 
     @Test
     void aWriterClosedUnusedEndsTheReadersStream() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         channel.writer().close();
         try (ChannelReader reader = channel.reader()) {
             assertThat(reader.read()).isEqualTo(-1);
@@ -300,7 +300,7 @@ class ChannelsTest {
 
     @Test
     void aWrongKeyIsAClearErrorNamingTheChannelButNotTheKey() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         String id = channel.readerRef().channelId();
         try (LogCapture logs = new LogCapture()) {
             ChannelReader wrong = alice.channels().reader(new ChannelRef(id, "not-the-key-42", ChannelDirection.READ));
@@ -325,7 +325,7 @@ class ChannelsTest {
 
     @Test
     void anEndOpenedTwiceFails() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ChannelReader first = channel.reader();
         CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> {
             try {
@@ -349,7 +349,7 @@ class ChannelsTest {
 
     @Test
     void anEndRefusedAsOpenAlreadyFailsEveryLaterCallAtOnce() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ChannelReader first = channel.reader();
         CompletableFuture<Integer> reading = CompletableFuture.supplyAsync(() -> {
             try {
@@ -404,7 +404,7 @@ class ChannelsTest {
 
     @Test
     void aSubscriberThatThrowsIsCancelledAndItsEndClosed() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ChannelWriter writer = bob.channels().writer(channel.writerRef());
         List<String> signals = new CopyOnWriteArrayList<>();
         channel.reader().publisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
@@ -445,7 +445,7 @@ class ChannelsTest {
 
     @Test
     void aReaderThatGoesAwayFailsTheWriter() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ChannelReader reader = bob.channels().reader(channel.readerRef());
         ChannelWriter writer = channel.writer();
         writer.write(new byte[10]);
@@ -462,7 +462,7 @@ class ChannelsTest {
 
     @Test
     void aWriterWhoseWorkerGoesAwayFailsTheReader() throws Exception {
-        Channel channel = alice.createChannel().get();
+        Channel channel = alice.channels().create().get();
         ChannelWriter writer = bob.channels().writer(channel.writerRef());
         writer.write(new byte[] {1, 2});
         writer.flush();
@@ -477,7 +477,7 @@ class ChannelsTest {
 
     @Test
     void shutdownEndsAWriterHeldBackByAReaderThatNeverCame() throws Exception {
-        Channel channel = bob.createChannel(1).get();
+        Channel channel = bob.channels().create(1).get();
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
             byte[] chunk = new byte[ChannelWriter.FRAME_SIZE];
             try {
@@ -508,7 +508,7 @@ class ChannelsTest {
     }
 
     private void awaitFunction(String id) {
-        await().atMost(WAIT).until(() -> alice.listFunctions().get().stream().anyMatch(f -> f.functionId().equals(id)));
+        await().atMost(WAIT).until(() -> alice.discovery().listFunctions().get().stream().anyMatch(f -> f.functionId().equals(id)));
     }
 
     private static long readFully(InputStream in, byte[] buffer, int bytes) throws IOException {

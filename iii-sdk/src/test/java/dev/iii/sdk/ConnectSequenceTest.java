@@ -122,7 +122,7 @@ class ConnectSequenceTest {
         second.next(dev.iii.protocol.Ping.class);
         assertThat(second.next(RegisterTrigger.class).id()).isEqualTo(firstTrigger.id());
         await().until(() -> worker.workerId().equals(java.util.Optional.of(second.workerId)));
-        assertThat(worker.reconnectCount()).isEqualTo(1);
+        assertThat(worker.statistics().reconnectCount()).isEqualTo(1);
     }
 
     @Test

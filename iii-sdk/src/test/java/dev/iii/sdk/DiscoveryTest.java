@@ -57,7 +57,7 @@ class DiscoveryTest {
 
     @Test
     void listsParseTheEnginesShapes() {
-        CompletableFuture<List<WorkerInfo>> workers = worker.listWorkers();
+        CompletableFuture<List<WorkerInfo>> workers = worker.discovery().listWorkers();
         answer("engine::workers::list", "{\"workers\":[{\"name\":\"node-capture-worker\",\"description\":null,"
                 + "\"version\":\"0.22.1\",\"id\":\"8cdf8268-fa16-4aea-8865-687278a3e15e\",\"namespace\":\"default\","
                 + "\"runtime\":\"node\",\"os\":\"linux\",\"status\":\"connected\",\"function_count\":5,"
@@ -71,7 +71,7 @@ class DiscoveryTest {
                 new WorkerInfo("iii-http", null, "0.23.0", "iii-http", "default", "engine", null, "available", 0, 0, 0,
                         "in-process", null));
 
-        CompletableFuture<List<FunctionInfo>> functions = worker.listFunctions();
+        CompletableFuture<List<FunctionInfo>> functions = worker.discovery().listFunctions();
         answer("engine::functions::list", "{\"functions\":[{\"function_id\":\"capture::echo\",\"namespace\":\"default\","
                 + "\"worker_name\":\"node-capture-worker\",\"description\":\"Returns its input\",\"metadata\":{\"owner\":\"capture\"}},"
                 + "{\"function_id\":\"capture::boom\",\"namespace\":\"default\",\"worker_name\":\"node-capture-worker\"}]}");
@@ -79,7 +79,7 @@ class DiscoveryTest {
         assertThat(functions.join().get(0).metadata().get("owner").asString()).isEqualTo("capture");
         assertThat(functions.join().get(1).description()).isNull();
 
-        CompletableFuture<List<TriggerTypeInfo>> types = worker.listTriggers();
+        CompletableFuture<List<TriggerTypeInfo>> types = worker.discovery().listTriggers();
         answer("engine::triggers::list", "{\"triggers\":[{\"id\":\"cron\",\"namespace\":\"default\",\"worker_name\":\"iii-cron\","
                 + "\"description\":\"Cron\"},{\"id\":\"http\",\"namespace\":\"default\",\"worker_name\":\"iii-http\",\"description\":\"HTTP\"}]}");
         assertThat(types.join()).containsExactly(new TriggerTypeInfo("cron", "default", "iii-cron", "Cron"),
@@ -88,7 +88,7 @@ class DiscoveryTest {
 
     @Test
     void anAnswerOfTheWrongShapeIsAnInvalidResponse() {
-        CompletableFuture<List<WorkerInfo>> workers = worker.listWorkers();
+        CompletableFuture<List<WorkerInfo>> workers = worker.discovery().listWorkers();
         answer("engine::workers::list", "{\"items\":[]}");
         Throwable error = Failures.unwrap(workers.handle((value, e) -> e).join());
         assertThat(((InvocationException) error).getCode()).isEqualTo(ErrorCode.INVALID_RESPONSE);
@@ -97,7 +97,7 @@ class DiscoveryTest {
     @Test
     void subscriptionsRegisterAHiddenFunctionBoundToTheDiscoveryTrigger() throws Exception {
         List<WorkersAvailableEvent> events = new CopyOnWriteArrayList<>();
-        Registration subscription = worker.onWorkersAvailable(events::add);
+        Registration subscription = worker.discovery().onWorkersAvailable(events::add);
         RegisterFunction function = side.find(RegisterFunction.class, f -> f.id().endsWith("::workers-available"));
         assertThat(function.metadata().get("internal").asBoolean()).isTrue();
         RegisterTrigger binding = side.find(RegisterTrigger.class, t -> t.functionId().equals(function.id()));
@@ -119,7 +119,7 @@ class DiscoveryTest {
     @Test
     void functionsAvailableEventsCarryTheFunctionList() throws Exception {
         List<Object> events = new CopyOnWriteArrayList<>();
-        worker.onFunctionsAvailable(events::add);
+        worker.discovery().onFunctionsAvailable(events::add);
         RegisterFunction function = side.find(RegisterFunction.class, f -> f.id().endsWith("::functions-available"));
         side.send(InvokeFunction.call(UUID.randomUUID(), function.id(), RawJson.of(JSON.readTree("{\"event\":\"functions_changed\","
                 + "\"functions\":[{\"function_id\":\"a::b\",\"namespace\":\"default\",\"worker_name\":\"w\"}]}")), null, null,

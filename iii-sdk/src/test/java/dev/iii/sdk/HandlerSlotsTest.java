@@ -90,7 +90,7 @@ class HandlerSlotsTest {
         assertThat(answer(queued).result().tree().asString()).isEqualTo("quick");
         assertThat(side.receivedOf(InvocationResult.class)).filteredOn(r -> r.invocationId().equals(stuck.invocationId()))
                 .hasSize(1);
-        await().until(() -> worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().inFlightInvocations() == 0);
     }
 
     @Test
@@ -105,7 +105,7 @@ class HandlerSlotsTest {
         assertThat(answer(waiting).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
         await().until(forever::isCancelled);
         assertThat(answer(invoke("t::quick")).result().tree().asString()).isEqualTo("quick");
-        assertThat(worker.overdueInvocations()).isZero();
+        assertThat(worker.statistics().overdueInvocations()).isZero();
     }
 
     @Test
@@ -128,12 +128,12 @@ class HandlerSlotsTest {
 
         InvokeFunction stubborn = invoke("t::stubborn");
         assertThat(answer(stubborn).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
-        await().until(() -> worker.overdueInvocations() == 1);
+        await().until(() -> worker.statistics().overdueInvocations() == 1);
         // Its slot is still taken: with no queue, the next invocation is turned away at once.
         assertThat(answer(invoke("t::stubborn")).error().code()).isEqualTo(ErrorCode.WORKER_BUSY);
 
         release.countDown();
-        await().until(() -> worker.overdueInvocations() == 0 && worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().overdueInvocations() == 0 && worker.statistics().inFlightInvocations() == 0);
         assertThat(answer(invoke("t::stubborn")).result().tree().asString()).isEqualTo("done");
     }
 
@@ -147,12 +147,12 @@ class HandlerSlotsTest {
         connect();
 
         invoke("t::block");
-        await().until(() -> worker.inFlightInvocations() == 1);
+        await().until(() -> worker.statistics().inFlightInvocations() == 1);
         invoke("t::block");
-        await().until(() -> worker.inFlightInvocations() == 2);
+        await().until(() -> worker.statistics().inFlightInvocations() == 2);
         InvocationResult busy = answer(invoke("t::block"));
         assertThat(busy.error().code()).isEqualTo(ErrorCode.WORKER_BUSY);
-        assertThat(worker.inFlightInvocations()).isEqualTo(2);
+        assertThat(worker.statistics().inFlightInvocations()).isEqualTo(2);
     }
 
     @Test
@@ -169,7 +169,7 @@ class HandlerSlotsTest {
 
         InvokeFunction first = invoke("t::serial");
         InvokeFunction second = invoke("t::serial");
-        await().until(() -> worker.inFlightInvocations() == 2);
+        await().until(() -> worker.statistics().inFlightInvocations() == 2);
         assertThat(answer(invoke("t::free")).result().tree().asString()).isEqualTo("free");
         assertThat(side.receivedOf(InvocationResult.class)).noneMatch(r -> r.invocationId().equals(first.invocationId())
                 || r.invocationId().equals(second.invocationId()));
@@ -191,10 +191,10 @@ class HandlerSlotsTest {
 
         InvokeFunction frame = invoke("t::once");
         side.send(frame);
-        await().until(() -> worker.inFlightInvocations() == 1);
+        await().until(() -> worker.statistics().inFlightInvocations() == 1);
         release.countDown();
         assertThat(answer(frame).result().tree().asString()).isEqualTo("once");
-        await().until(() -> worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().inFlightInvocations() == 0);
         assertThat(side.receivedOf(InvocationResult.class)).hasSize(1);
     }
 }

@@ -327,13 +327,13 @@ class InvocationsTest {
             assertThat(result.result().tree().get("relayed").get("n").asInt()).isEqualTo(sent.get(result.invocationId()) * 2);
         }
         assertThat(ids).isEqualTo(sent.keySet());
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
         // However many results arrive at once, their futures are completed by a bounded pool.
         assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
                 .filteredOn(name -> name.startsWith("iii-completion-"))
                 .allSatisfy(name -> assertThat(Integer.parseInt(name.substring("iii-completion-".length())))
                         .isLessThanOrEqualTo(8));
-        await().until(() -> worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().inFlightInvocations() == 0);
     }
 
     @Test
@@ -352,7 +352,7 @@ class InvocationsTest {
             side.send(invoke("t::slow", "{\"i\":" + i + "}"));
         }
         await().until(() -> running.get() == 3);
-        assertThat(worker.inFlightInvocations()).isEqualTo(10);
+        assertThat(worker.statistics().inFlightInvocations()).isEqualTo(10);
         release.countDown();
         await().until(() -> side.receivedOf(InvocationResult.class).size() == 10);
         assertThat(peak).hasValue(3);
@@ -369,12 +369,12 @@ class InvocationsTest {
         connect(null);
         InvokeFunction invoke = invoke("t::slow", "{}");
         side.send(invoke);
-        await().until(() -> worker.inFlightInvocations() == 1);
+        await().until(() -> worker.statistics().inFlightInvocations() == 1);
         side.drop();
         TestEngine.WorkerSide second = engine.nextConnection();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
         release.countDown();
-        await().until(() -> worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().inFlightInvocations() == 0);
         InvokeFunction marker = invoke("t::missing", "{}");
         second.send(marker);
         second.find(InvocationResult.class, r -> r.invocationId().equals(marker.invocationId()));

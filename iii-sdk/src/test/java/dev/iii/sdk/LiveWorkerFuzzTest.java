@@ -69,7 +69,7 @@ class LiveWorkerFuzzTest {
             assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
             assertThat(side.isOpen()).isTrue();
             System.out.printf("live worker fuzz: %d hostile frames sent, %d of them invocations with a readable id, each "
-                    + "answered once; connection up, %d reconnects%n", sent, expected.size(), worker.reconnectCount());
+                    + "answered once; connection up, %d reconnects%n", sent, expected.size(), worker.statistics().reconnectCount());
         }
         finally {
             worker.shutdown(Duration.ofSeconds(1));

@@ -103,6 +103,6 @@ class OwnerWaitTest {
                     assertThat(error.getCode()).isEqualTo(ErrorCode.TIMEOUT);
                     assertThat(error.getMessage()).contains("its owner did not come back (function_not_found)");
                 });
-        await().until(() -> caller.functionIds().isEmpty() && caller.pendingCalls() == 0);
+        await().until(() -> caller.functionIds().isEmpty() && caller.statistics().pendingCalls() == 0);
     }
 }

@@ -50,7 +50,7 @@ class ReconnectTest {
         first.close(code);
         engine.nextConnection();
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-        assertThat(worker.reconnectCount()).isEqualTo(1);
+        assertThat(worker.statistics().reconnectCount()).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "close {0}")
@@ -86,7 +86,7 @@ class ReconnectTest {
         first.reset();
         peer.nextConnection().acceptHandshake("w-2");
         await().until(() -> worker.workerId().filter("w-2"::equals).isPresent());
-        assertThat(worker.reconnectCount()).isEqualTo(1);
+        assertThat(worker.statistics().reconnectCount()).isEqualTo(1);
     }
 
     @Test

@@ -117,7 +117,7 @@ class ShutdownTest {
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
         InvokeFunction hanging = invoke("t::hang");
         side.send(hanging);
-        await().until(() -> worker.inFlightInvocations() == 1);
+        await().until(() -> worker.statistics().inFlightInvocations() == 1);
         worker.shutdown(Duration.ofMillis(200));
         // The handler was stopped and its caller answered before the connection closed.
         InvocationResult stopped = side.find(InvocationResult.class, r -> r.invocationId().equals(hanging.invocationId()));

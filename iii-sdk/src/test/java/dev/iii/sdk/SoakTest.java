@@ -87,8 +87,8 @@ class SoakTest {
         assertThat(heapAfter - heapBefore).isLessThan(HEAP_GROWTH_BOUND);
         assertThat(threadsAfter - threadsBefore).isLessThanOrEqualTo(THREAD_GROWTH_BOUND);
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(worker.reconnectCount()).isZero();
-        assertThat(caller.reconnectCount()).isZero();
+        assertThat(worker.statistics().reconnectCount()).isZero();
+        assertThat(caller.statistics().reconnectCount()).isZero();
     }
 
     record Outcome(int results, int errors) {
@@ -126,8 +126,8 @@ class SoakTest {
     }
 
     private void awaitIdle() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> caller.pendingCalls() == 0 && worker.pendingCalls() == 0
-                && worker.inFlightInvocations() == 0 && worker.sendQueueBytes() == 0 && caller.sendQueueBytes() == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> caller.statistics().pendingCalls() == 0 && worker.statistics().pendingCalls() == 0
+                && worker.statistics().inFlightInvocations() == 0 && worker.statistics().sendQueueBytes() == 0 && caller.statistics().sendQueueBytes() == 0);
     }
 
     /** Live threads of the SDK's pools, and of the WebSocket client it uses; not the engine's, which is not under test. */

@@ -64,7 +64,7 @@ class StalledSocketTest {
         Map<String, String> chunk = Map.of("blob", "x".repeat(256 * 1024));
         await().atMost(PROMPTLY).until(() -> {
             callVoidPromptly(chunk);
-            return worker.sendQueueBytes() > 1024 * 1024;
+            return worker.statistics().sendQueueBytes() > 1024 * 1024;
         });
 
         // A timer: a call queued behind the stuck writer still times out on time.
@@ -79,8 +79,8 @@ class StalledSocketTest {
             }
         }).isInstanceOfSatisfying(InvocationException.class,
                 error -> assertThat(error.getCode()).isEqualTo(ErrorCode.SEND_QUEUE_FULL));
-        assertThat(worker.refusedFrames()).isPositive();
-        assertThat(worker.sendQueueBytes()).isLessThanOrEqualTo(4 * 1024 * 1024 + 256 * 1024 + 1024);
+        assertThat(worker.statistics().refusedFrames()).isPositive();
+        assertThat(worker.statistics().sendQueueBytes()).isLessThanOrEqualTo(4 * 1024 * 1024 + 256 * 1024 + 1024);
 
         // The reading thread: an invocation still arrives and its handler runs.
         engine.sendText(CODEC.encodeToString(InvokeFunction.call(UUID.randomUUID(), "stalled::fn",

@@ -121,7 +121,7 @@ class EngineKillTest {
         node.awaitLine("READY");
         await().atMost(Duration.ofSeconds(30)).until(() -> java.results.get() >= 500);
 
-        int inFlightAtKill = target.inFlightInvocations();
+        int inFlightAtKill = target.statistics().inFlightInvocations();
         engine.kill();
         int resultsAtKill = java.results.get();
         await().atMost(Duration.ofSeconds(10)).until(() -> target.connectionState() != ConnectionState.CONNECTED

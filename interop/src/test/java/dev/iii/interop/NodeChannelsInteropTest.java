@@ -98,8 +98,8 @@ class NodeChannelsInteropTest {
 
     @Test
     void javaCreatedChannelsStreamThroughTheNodeWorkerAndBack() throws Exception {
-        Channel there = java.createChannel().get();
-        Channel back = java.createChannel().get();
+        Channel there = java.channels().create().get();
+        Channel back = java.channels().create().get();
         CompletableFuture<JsonNode> echoed = java.call("node::channel-echo",
                 Map.of("input", there.reader(), "output", back.writerRef()),
                 dev.iii.sdk.CallOptions.defaults().withTimeout(LONG));

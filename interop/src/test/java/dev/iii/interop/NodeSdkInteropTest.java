@@ -191,14 +191,14 @@ class NodeSdkInteropTest {
 
     @Test
     void javaListsTheNodeWorkerAndItsFunctions() {
-        WorkerInfo node = java.listWorkers().join().stream().filter(w -> NODE_WORKER_NAME.equals(w.name())).findFirst()
+        WorkerInfo node = java.discovery().listWorkers().join().stream().filter(w -> NODE_WORKER_NAME.equals(w.name())).findFirst()
                 .orElseThrow();
         assertThat(node.runtime()).isEqualTo("node");
         assertThat(node.version()).isEqualTo("0.22.1");
         assertThat(node.functionCount()).isEqualTo(5);
-        assertThat(java.listFunctions().join()).extracting(FunctionInfo::functionId)
+        assertThat(java.discovery().listFunctions().join()).extracting(FunctionInfo::functionId)
                 .contains("node::echo", "node::boom", "java::greet", "java::boom");
-        assertThat(java.listTriggers().join()).anyMatch(type -> type.id().equals("http"));
+        assertThat(java.discovery().listTriggers().join()).anyMatch(type -> type.id().equals("http"));
     }
 
     @Test

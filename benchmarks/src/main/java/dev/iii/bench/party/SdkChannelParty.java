@@ -57,7 +57,7 @@ public final class SdkChannelParty {
     }
 
     private Map<String, Object> create() throws Exception {
-        channel = worker.createChannel().get(30, TimeUnit.SECONDS);
+        channel = worker.channels().create().get(30, TimeUnit.SECONDS);
         return Map.of("writer", channel.writerRef());
     }
 

@@ -1,7 +1,7 @@
 package dev.iii.sdk.channel;
 
 /**
- * A data channel this worker created ({@code IIIWorker.createChannel()}): its two ends, neither opened yet. Keep
+ * A data channel this worker created ({@code IIIWorker.channels().create()}): its two ends, neither opened yet. Keep
  * one end and hand the other (or its ref) to another worker in a payload; each end opens on first use.
  *
  * @param writer the end that sends

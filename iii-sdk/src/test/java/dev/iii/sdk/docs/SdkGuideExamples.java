@@ -110,11 +110,11 @@ class SdkGuideExamples {
 
     void discovery(IIIWorker worker) {
         // docs:start
-        List<WorkerInfo> workers = worker.listWorkers().join();         // engine::workers::list
-        List<FunctionInfo> functions = worker.listFunctions().join();   // engine::functions::list
-        List<TriggerTypeInfo> types = worker.listTriggers().join();     // engine::triggers::list
-        Registration sub = worker.onWorkersAvailable(event -> log.info("{} {}", event.event(), event.workerId()));
-        worker.onFunctionsAvailable(event -> refreshCache(event.functions()));
+        List<WorkerInfo> workers = worker.discovery().listWorkers().join();         // engine::workers::list
+        List<FunctionInfo> functions = worker.discovery().listFunctions().join();   // engine::functions::list
+        List<TriggerTypeInfo> types = worker.discovery().listTriggers().join();     // engine::triggers::list
+        Registration sub = worker.discovery().onWorkersAvailable(event -> log.info("{} {}", event.event(), event.workerId()));
+        worker.discovery().onFunctionsAvailable(event -> refreshCache(event.functions()));
         // docs:end
     }
 

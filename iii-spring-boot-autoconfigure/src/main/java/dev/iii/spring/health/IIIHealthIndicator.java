@@ -45,7 +45,7 @@ public class IIIHealthIndicator extends AbstractHealthIndicator {
         if (worker.isShuttingDown()) {
             builder.outOfService().withDetail("state", "DRAINING");
         }
-        else if (state == ConnectionState.CONNECTED && worker.overdueInvocations() >= slots) {
+        else if (state == ConnectionState.CONNECTED && worker.statistics().overdueInvocations() >= slots) {
             builder.outOfService().withDetail("state", "WEDGED")
                     .withDetail("reason", "every handler slot is held by a handler past its deadline");
         }
@@ -67,9 +67,9 @@ public class IIIHealthIndicator extends AbstractHealthIndicator {
         worker.workerId().ifPresent(id -> builder.withDetail("workerId", id));
         builder.withDetail("functions", worker.functionIds().size());
         builder.withDetail("triggers", worker.triggers().size());
-        builder.withDetail("reconnects", worker.reconnectCount());
-        builder.withDetail("invocationsInFlight", worker.inFlightInvocations());
-        builder.withDetail("invocationsOverdue", worker.overdueInvocations());
+        builder.withDetail("reconnects", worker.statistics().reconnectCount());
+        builder.withDetail("invocationsInFlight", worker.statistics().inFlightInvocations());
+        builder.withDetail("invocationsOverdue", worker.statistics().overdueInvocations());
         if (!problems.isEmpty()) {
             builder.withDetail("registrationProblems", problems.stream().map(IIIHealthIndicator::detail).toList());
         }

@@ -29,11 +29,11 @@ public class IIIWorkerMetrics implements MeterBinder {
         Gauge.builder("iii.worker.connected", worker, w -> w.connectionState() == ConnectionState.CONNECTED ? 1 : 0)
                 .description("Whether the worker is connected to the engine with its registrations confirmed")
                 .register(registry);
-        Gauge.builder("iii.worker.invocations.active", worker, IIIWorker::inFlightInvocations)
+        Gauge.builder("iii.worker.invocations.active", worker, w -> w.statistics().inFlightInvocations())
                 .description("Invocations running or waiting for a free slot").register(registry);
-        Gauge.builder("iii.worker.calls.pending", worker, IIIWorker::pendingCalls)
+        Gauge.builder("iii.worker.calls.pending", worker, w -> w.statistics().pendingCalls())
                 .description("Calls to other functions waiting for their result").register(registry);
-        FunctionCounter.builder("iii.worker.reconnects", worker, IIIWorker::reconnectCount)
+        FunctionCounter.builder("iii.worker.reconnects", worker, w -> w.statistics().reconnectCount())
                 .description("Times the worker connected again after losing its connection").register(registry);
         for (RegistrationProblem.Kind kind : RegistrationProblem.Kind.values()) {
             Gauge.builder("iii.worker.registration.problems", worker,

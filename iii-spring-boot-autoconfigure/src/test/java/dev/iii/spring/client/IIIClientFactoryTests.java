@@ -83,10 +83,10 @@ class IIIClientFactoryTests {
         assertThat(orders.toString()).contains(Orders.class.getName());
         assertThat(orders).isEqualTo(orders);
         orders.log("login");
-        assertThat(worker.pendingCalls()).isZero();
+        assertThat(worker.statistics().pendingCalls()).isZero();
         CompletableFuture<Order> pending = orders.createAsync(new Order("A1"), CallOptions.defaults());
         assertThat(pending).isNotDone();
-        assertThat(worker.pendingCalls()).isEqualTo(1);
+        assertThat(worker.statistics().pendingCalls()).isEqualTo(1);
     }
 
     @Test

@@ -116,7 +116,7 @@ class HttpStreamingExamplesTests {
             collaborators.publish(new Price("ACME", 1));
             return collaborators.listeners.isEmpty();
         });
-        await().until(() -> worker.inFlightInvocations() == 0);
+        await().until(() -> worker.statistics().inFlightInvocations() == 0);
     }
 
     private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

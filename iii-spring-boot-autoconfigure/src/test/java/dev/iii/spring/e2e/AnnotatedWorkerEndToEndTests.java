@@ -86,7 +86,7 @@ class AnnotatedWorkerEndToEndTests {
             assertThat(other.awaitConnected(Duration.ofSeconds(20))).isTrue();
         }
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-        await().until(() -> other.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+        await().until(() -> other.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList()
                 .containsAll(List.of("orders::create", "pricing::quote")));
         return other;
     }
@@ -136,7 +136,7 @@ class AnnotatedWorkerEndToEndTests {
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("x-order-source")).contains("http");
         // The http provider calls the bound function as a worker of its own (engines 0.23 and later).
-        String httpWorker = other().listWorkers().get().stream().filter(worker -> worker.name().equals("http"))
+        String httpWorker = other().discovery().listWorkers().get().stream().filter(worker -> worker.name().equals("http"))
                 .findFirst().orElseThrow().id();
         assertThat(JSON.readTree(created.body())).isEqualTo(JSON.readTree("{\"customer\":\"bob\",\"units\":4,"
                 + "\"caller\":\"" + httpWorker + "\"}"));

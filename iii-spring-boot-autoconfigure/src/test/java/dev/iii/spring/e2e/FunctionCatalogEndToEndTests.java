@@ -66,7 +66,7 @@ class FunctionCatalogEndToEndTests {
             assertThat(context).hasNotFailed();
             IIIWorker worker = context.getBean(IIIWorker.class);
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-            await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+            await().until(() -> worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList()
                     .containsAll(List.of("orders::place", "prices::of", "greetings::hello")));
             test.accept(context);
         });

@@ -108,7 +108,7 @@ class FunctionLimitsTests {
             IIITemplate iii = context.getBean(IIITemplate.class);
             Limited limited = context.getBean(Limited.class);
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-            await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+            await().until(() -> worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList()
                     .containsAll(List.of("limits::slow", "limits::serial", "limits::free")));
 
             InvocationException timedOut = catchThrowableOfType(InvocationException.class,
@@ -117,7 +117,7 @@ class FunctionLimitsTests {
 
             CompletableFuture<String> first = iii.function("limits::serial").retrieveAsync(String.class);
             CompletableFuture<String> second = iii.function("limits::serial").retrieveAsync(String.class);
-            await().until(() -> worker.inFlightInvocations() == 2);
+            await().until(() -> worker.statistics().inFlightInvocations() == 2);
             assertThat(iii.function("limits::free").retrieve(String.class)).isEqualTo("free");
             assertThat(first).isNotDone();
             assertThat(second).isNotDone();
@@ -135,7 +135,7 @@ class FunctionLimitsTests {
                     IIIWorker worker = context.getBean(IIIWorker.class);
                     IIIHealthIndicator health = context.getBean(IIIHealthIndicator.class);
                     await().until(() -> health.health(false).getStatus().equals(Status.UP));
-                    await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId)
+                    await().until(() -> worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId)
                             .toList().contains("limits::stubborn"));
 
                     InvocationException timedOut = catchThrowableOfType(InvocationException.class,
@@ -156,7 +156,7 @@ class FunctionLimitsTests {
             IIIWorker worker = context.getBean(IIIWorker.class);
             IIITemplate iii = context.getBean(IIITemplate.class);
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-            await().until(() -> worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+            await().until(() -> worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList()
                     .contains("limits::free"));
             for (int i = 0; i < 200; i++) {
                 assertThat(iii.function("limits::free").retrieve(String.class)).isEqualTo("free");

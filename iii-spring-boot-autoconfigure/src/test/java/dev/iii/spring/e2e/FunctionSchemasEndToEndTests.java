@@ -56,7 +56,7 @@ class FunctionSchemasEndToEndTests {
     @Test
     void everyFunctionReachesTheEngineWithTypedSchemasAndNoRootSchemaKeyword() {
         await().until(() -> worker.connectionState() == ConnectionState.CONNECTED
-                && worker.listFunctions().join().stream().map(FunctionInfo::functionId).toList().containsAll(FUNCTIONS));
+                && worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList().containsAll(FUNCTIONS));
         JsonNode details = iii.function("engine::functions::info").payload(Map.of("function_ids", FUNCTIONS))
                 .retrieve(JsonNode.class);
         for (JsonNode function : details.get("functions")) {

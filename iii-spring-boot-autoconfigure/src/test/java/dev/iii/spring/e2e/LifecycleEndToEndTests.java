@@ -63,7 +63,7 @@ class LifecycleEndToEndTests {
 
         engine = EmbeddedEngine.builder().port(port).httpPort(0).build().start();
         await().atMost(Duration.ofSeconds(30)).until(() -> health.health(false).getStatus().equals(Status.UP));
-        assertThat(application.getBean(IIIWorker.class).reconnectCount()).isGreaterThanOrEqualTo(1);
+        assertThat(application.getBean(IIIWorker.class).statistics().reconnectCount()).isGreaterThanOrEqualTo(1);
     }
 
     @Test

@@ -97,7 +97,7 @@ class ReplicasEndToEndTests {
             connected(us);
             assertThat(whoami("eu")).isEqualTo("orders-pod-a");
             assertThat(whoami("us")).isEqualTo("orders-pod-b");
-            assertThat(caller.listWorkers().join()).extracting(WorkerInfo::name)
+            assertThat(caller.discovery().listWorkers().join()).extracting(WorkerInfo::name)
                     .contains("orders-pod-a", "orders-pod-b");
         }));
     }

@@ -100,7 +100,7 @@ class ShutdownUnderLoadTests {
         List<CompletableFuture<String>> inFlight = IntStream.range(0, IN_FLIGHT)
                 .mapToObj(i -> caller.call("load::work", "job-" + i, String.class)).toList();
         CompletableFuture<String> stuck = caller.call("load::forever", null, String.class);
-        await().until(() -> worker.inFlightInvocations() == IN_FLIGHT + 1);
+        await().until(() -> worker.statistics().inFlightInvocations() == IN_FLIGHT + 1);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(application::close);
         await().until(worker::isShuttingDown);

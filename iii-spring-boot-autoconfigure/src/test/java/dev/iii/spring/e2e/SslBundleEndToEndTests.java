@@ -69,7 +69,7 @@ class SslBundleEndToEndTests {
         workerTrusting(certificates.trust).run(context -> {
             IIIWorker worker = context.getBean(IIIWorker.class);
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
-            assertThat(worker.listWorkers().join()).anyMatch(info -> info.name().startsWith("tls-"));
+            assertThat(worker.discovery().listWorkers().join()).anyMatch(info -> info.name().startsWith("tls-"));
         });
     }
 

@@ -59,7 +59,7 @@ class ServerSentEventEmitterHttpTests {
             assertThat(answer.headers().firstValue("content-type")).contains("text/event-stream");
             assertThat(answer.body()).isEqualTo(":\n\ndata: a\n\nevent: b\ndata: {\"n\":1}\n\n");
         });
-        await().atMost(WAIT).until(() -> worker.inFlightInvocations() == 0);
+        await().atMost(WAIT).until(() -> worker.statistics().inFlightInvocations() == 0);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ServerSentEventEmitterHttpTests {
         var response = http.sendAsync(HttpRequest.newBuilder(URI.create(engine.httpUrl() + "/events/failed")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response).succeedsWithin(WAIT);
-        await().atMost(WAIT).until(() -> worker.inFlightInvocations() == 0);
+        await().atMost(WAIT).until(() -> worker.statistics().inFlightInvocations() == 0);
     }
 
     /** Emitters that are over before they are returned. */

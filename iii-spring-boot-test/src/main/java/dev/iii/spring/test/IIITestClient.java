@@ -129,7 +129,7 @@ public class IIITestClient implements AutoCloseable {
     }
 
     private Set<String> registeredFunctionIds() {
-        List<FunctionInfo> functions = worker.listFunctions().join();
+        List<FunctionInfo> functions = worker.discovery().listFunctions().join();
         return functions.stream().map(FunctionInfo::functionId).collect(Collectors.toSet());
     }
 

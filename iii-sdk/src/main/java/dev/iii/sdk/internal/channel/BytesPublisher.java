@@ -159,7 +159,7 @@ final class BytesPublisher implements Flow.Publisher<ByteBuffer> {
                 else if (next instanceof String message) {
                     end.deliver(message);
                 }
-                else if (next == ReadEnd.END) {
+                else if (next == ReadQueue.END) {
                     done = true;
                     subscriber.onComplete();
                 }

@@ -17,6 +17,7 @@ import dev.iii.sdk.channel.ChannelOpener;
 import dev.iii.sdk.channel.ChannelReader;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.channel.ChannelWriter;
+import dev.iii.sdk.channel.WorkerChannels;
 import dev.iii.sdk.internal.calls.OutboundCalls;
 import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.transport.WebSocketConnector;
@@ -33,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * twice by this worker and so that shutdown can end what is still open. Ends open their own sockets through the
  * worker's connector.
  */
-public final class ChannelEnds implements ChannelOpener {
+public final class ChannelEnds implements WorkerChannels {
 
     private static final JsonMapper ENGINE_SHAPES = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
@@ -59,15 +60,21 @@ public final class ChannelEnds implements ChannelOpener {
         this.maxMessageBytes = maxMessageBytes;
     }
 
-    /**
-     * Creates a channel of {@code bufferSize} messages (the engine's default, 64, when {@code null}).
-     *
-     * @throws IllegalArgumentException when {@code bufferSize} is less than 1
-     */
-    public CompletableFuture<Channel> create(Integer bufferSize) {
-        if (bufferSize != null && bufferSize < 1) {
+    @Override
+    public CompletableFuture<Channel> create() {
+        return create(null);
+    }
+
+    @Override
+    public CompletableFuture<Channel> create(int bufferSize) {
+        if (bufferSize < 1) {
             throw new IllegalArgumentException("bufferSize must be at least 1, was " + bufferSize);
         }
+        return create(Integer.valueOf(bufferSize));
+    }
+
+    /** A channel of {@code bufferSize} messages, the engine's default (64) when {@code null}. */
+    private CompletableFuture<Channel> create(Integer bufferSize) {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         if (bufferSize != null) {
             input.put("buffer_size", bufferSize);

@@ -309,20 +309,8 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
 
     /** Closes a socket the end no longer uses, on the I/O executor: the container's thread must not block. */
     private void closeLate(WebSocketSession session) {
-        try {
-            owner.io().execute(() -> {
-                try {
-                    // Not a normal close: the reader must not take an unwritten stream for a complete one.
-                    session.close(CloseStatus.GOING_AWAY);
-                }
-                catch (IOException | RuntimeException ex) {
-                    log.debug("channel {}: close failed: {}", ref.channelId(), ex.toString());
-                }
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            log.debug("channel {}: not closed, the worker's I/O threads are stopped", ref.channelId());
-        }
+        // Not a normal close: the reader must not take an unwritten stream for a complete one.
+        new SessionCloser(owner.io(), ref.channelId()).close(session, CloseStatus.GOING_AWAY);
     }
 
     @Override

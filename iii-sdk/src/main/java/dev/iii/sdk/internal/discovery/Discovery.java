@@ -12,6 +12,12 @@ import dev.iii.sdk.CallOptions;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.Registration;
+import dev.iii.sdk.discovery.EngineDiscovery;
+import dev.iii.sdk.discovery.FunctionInfo;
+import dev.iii.sdk.discovery.FunctionsAvailableEvent;
+import dev.iii.sdk.discovery.TriggerTypeInfo;
+import dev.iii.sdk.discovery.WorkerInfo;
+import dev.iii.sdk.discovery.WorkersAvailableEvent;
 import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.internal.calls.OutboundCalls;
@@ -28,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The engine's introspection functions and discovery triggers (§7, §8), on top of calls and registrations:
  * typed lists, and subscriptions that register a hidden function bound to a discovery trigger.
  */
-public final class Discovery {
+public final class Discovery implements EngineDiscovery {
 
     /** The engine's own shapes are snake_case, whatever the application's mapper does. */
     private static final JsonMapper ENGINE_SHAPES = JsonMapper.builder()
@@ -42,6 +48,32 @@ public final class Discovery {
     public Discovery(OutboundCalls calls, Registrations registrations) {
         this.calls = calls;
         this.registrations = registrations;
+    }
+
+    @Override
+    public CompletableFuture<List<WorkerInfo>> listWorkers() {
+        return list("engine::workers::list", "workers", WorkerInfo.class);
+    }
+
+    @Override
+    public CompletableFuture<List<FunctionInfo>> listFunctions() {
+        return list("engine::functions::list", "functions", FunctionInfo.class);
+    }
+
+    @Override
+    public CompletableFuture<List<TriggerTypeInfo>> listTriggers() {
+        return list("engine::triggers::list", "triggers", TriggerTypeInfo.class);
+    }
+
+    @Override
+    public Registration onWorkersAvailable(Consumer<WorkersAvailableEvent> listener) {
+        return subscribe("engine::workers-available", "workers-available", WorkersAvailableEvent.class, listener);
+    }
+
+    @Override
+    public Registration onFunctionsAvailable(Consumer<FunctionsAvailableEvent> listener) {
+        return subscribe("engine::functions-available", "functions-available", FunctionsAvailableEvent.class,
+                listener);
     }
 
     /** Calls {@code functionId} with {@code {}} and binds each element of the {@code member} array. */

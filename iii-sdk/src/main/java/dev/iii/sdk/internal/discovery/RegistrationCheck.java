@@ -16,6 +16,7 @@ import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.TriggerTypeInfo;
 import dev.iii.sdk.internal.registry.RegistrationProblems;
 import dev.iii.sdk.internal.registry.Registry;
+import dev.iii.sdk.internal.registry.SentBinding;
 import dev.iii.sdk.internal.transport.ConnectionListener;
 import dev.iii.sdk.internal.transport.EngineLink;
 import org.slf4j.Logger;
@@ -122,7 +123,7 @@ public final class RegistrationCheck implements ConnectionListener {
                         "engine::functions::list lists it as worker " + entry.workerName() + "'s"));
             }
         }
-        for (Registry.SentBinding binding : registry.bindingsSentOn(checking)) {
+        for (SentBinding binding : registry.bindingsSentOn(checking)) {
             boolean providedSomewhere = provided.stream().anyMatch(type -> type.id().equals(binding.triggerType())
                     && (binding.triggerNamespace() == null || binding.triggerNamespace().equals(orDefault(type.namespace()))));
             if (!providedSomewhere) {

@@ -3,6 +3,7 @@ package dev.iii.sdk.internal.registry;
 import java.util.Optional;
 
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.RegistrationRejectedException;
 import dev.iii.sdk.internal.transport.EngineLink;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
@@ -79,5 +80,14 @@ final class LocalTrigger implements TriggerRegistration {
     @Override
     public void unregister() {
         registry.remove(this);
+    }
+
+    /** Whether this binding calls {@code function} (same id, in the namespace the function was refused in). */
+    boolean calls(LocalFunction function) {
+        if (!functionId().equals(function.id())) {
+            return false;
+        }
+        String refusedIn = function.rejection().map(RegistrationRejectedException::getNamespace).orElse(null);
+        return refusedIn == null || namespace() == null || refusedIn.equals(namespace());
     }
 }

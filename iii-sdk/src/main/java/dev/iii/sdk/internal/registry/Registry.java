@@ -195,7 +195,7 @@ public final class Registry implements ConnectionListener {
             synchronized (lock) {
                 function.rejected(error);
                 for (LocalTrigger trigger : triggers.values()) {
-                    if (calls(trigger, function)) {
+                    if (trigger.calls(function)) {
                         unbind(trigger);
                         keptBack++;
                     }
@@ -242,7 +242,7 @@ public final class Registry implements ConnectionListener {
             }
             for (LocalTrigger trigger : triggers.values()) {
                 LocalFunction function = functions.get(trigger.functionId());
-                if (function != null && function.rejection().isPresent() && calls(trigger, function)) {
+                if (function != null && function.rejection().isPresent() && trigger.calls(function)) {
                     problems.add(new RegistrationProblem(RegistrationProblem.Kind.BINDING_NOT_BOUND,
                             trigger.functionId(), trigger.id(), trigger.triggerType(), "its function "
                                     + trigger.functionId() + " is refused by the engine: another worker owns it"));
@@ -255,14 +255,6 @@ public final class Registry implements ConnectionListener {
             }
         }
         return problems;
-    }
-
-    /**
-     * A binding as it went out on a link, for checking it against the engine's lists.
-     *
-     * @param triggerNamespace where the binding asks for the type's provider, or {@code null} for anywhere
-     */
-    public record SentBinding(String id, String triggerType, String functionId, String triggerNamespace) {
     }
 
     /** The ids of the functions to look for on the engine: all but those it refused. */
@@ -281,15 +273,6 @@ public final class Registry implements ConnectionListener {
                             trigger.request().triggerNamespace()))
                     .toList();
         }
-    }
-
-    /** Whether the binding calls this worker's function (same id, in the namespace the function was refused in). */
-    private static boolean calls(LocalTrigger trigger, LocalFunction function) {
-        if (!trigger.functionId().equals(function.id())) {
-            return false;
-        }
-        String refusedIn = function.rejection().map(RegistrationRejectedException::getNamespace).orElse(null);
-        return refusedIn == null || trigger.namespace() == null || refusedIn.equals(trigger.namespace());
     }
 
     // ---------------------------------------------------------------- links
@@ -340,7 +323,7 @@ public final class Registry implements ConnectionListener {
     /** Under the lock: sends the binding unless its function is refused; whether it went out. */
     private boolean bind(LocalTrigger trigger) {
         LocalFunction function = functions.get(trigger.functionId());
-        if (function != null && function.rejection().isPresent() && calls(trigger, function)) {
+        if (function != null && function.rejection().isPresent() && trigger.calls(function)) {
             return false;
         }
         trigger.sentOn(attached);

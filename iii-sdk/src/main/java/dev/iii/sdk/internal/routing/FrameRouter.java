@@ -13,7 +13,7 @@ import dev.iii.sdk.internal.calls.OutboundCalls;
 import dev.iii.sdk.internal.providers.BindingOffers;
 import dev.iii.sdk.internal.registry.Registry;
 import dev.iii.sdk.internal.serving.InvocationServer;
-import dev.iii.sdk.internal.session.EngineSession;
+import dev.iii.sdk.internal.session.LinkFrames;
 import dev.iii.sdk.internal.transport.EngineLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the server, results to the calls, binding offers to the providers, the engine's verdicts on registrations
  * to the registry. Runs on the socket's thread and only hands on.
  */
-public final class FrameRouter implements EngineSession.FrameRouter {
+public final class FrameRouter implements LinkFrames {
 
     private static final Logger log = LoggerFactory.getLogger(FrameRouter.class);
 

@@ -3,7 +3,6 @@ package dev.iii.sdk.internal.session;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,21 +36,9 @@ import org.slf4j.LoggerFactory;
  * a silent link, and after any failure (a refused attempt, a close of any code, a handshake that is not
  * answered) tries again with backoff until stopped or failed. What the rest of the worker does with a link
  * it learns as a {@link ConnectionListener}; the frames the session does not handle itself go to the
- * {@link FrameRouter}.
+ * {@link LinkFrames}.
  */
 public final class EngineSession implements LinkEvents {
-
-    /** The frames of a link that are not the session's business. */
-    public interface FrameRouter {
-        void route(EngineLink link, Message message);
-
-        void undecodable(EngineLink link, FrameHead head, String reason);
-    }
-
-    /** Sends the metadata call on a link and completes when it is answered, whatever the answer. */
-    public interface MetadataCall {
-        CompletableFuture<?> send(EngineLink link, String functionId, RawJson payload, Duration timeout);
-    }
 
     private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
     private static final int NORMAL_CLOSURE = 1000;
@@ -62,7 +49,7 @@ public final class EngineSession implements LinkEvents {
     private final ScheduledExecutorService timer;
     private final MetadataCall metadataCall;
     private final RawJson metadata;
-    private final FrameRouter router;
+    private final LinkFrames router;
     private final List<ConnectionListener> listeners;
     private final Redaction redaction;
     private final StateHolder state;
@@ -85,7 +72,7 @@ public final class EngineSession implements LinkEvents {
     private volatile Throwable lastError;
 
     public EngineSession(WorkerOptions options, WebSocketConnector connector, ScheduledExecutorService timer,
-            Executor events, MetadataCall metadataCall, RawJson metadata, FrameRouter router,
+            Executor events, MetadataCall metadataCall, RawJson metadata, LinkFrames router,
             List<ConnectionListener> listeners, Redaction redaction) {
         this.options = options;
         this.connector = connector;

@@ -37,7 +37,7 @@ final class Handshake {
     }
 
     /** Sends the handshake; {@link #done()} completes when the engine has answered it. */
-    void send(Reattach reattach, EngineSession.MetadataCall metadataCall, RawJson metadata, Duration timeout,
+    void send(Reattach reattach, MetadataCall metadataCall, RawJson metadata, Duration timeout,
             List<ConnectionListener> listeners, Redaction redaction) {
         if (reattach != null) {
             link.send(reattach);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.iii.sdk.WorkerOptions;
+import dev.iii.sdk.WorkerStatistics;
 import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.calls.OutboundCalls;
 import dev.iii.sdk.internal.calls.OwnerRetry;
@@ -51,6 +52,7 @@ public final class WorkerParts {
     public final RegistrationCheck check;
     public final EngineSession session;
     public final WorkerShutdown shutdown;
+    public final WorkerStatistics statistics;
 
     public WorkerParts(WorkerOptions options, String runtime) {
         threads = new WorkerThreads(options.executor());
@@ -80,5 +82,6 @@ public final class WorkerParts {
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
                 new FrameRouter(server, calls, offers, registry), listeners, redaction);
         shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, channels, threads);
+        statistics = new WorkerCounters(session, server, calls);
     }
 }

@@ -54,7 +54,7 @@ class ChannelEndSocketsTest {
 
     @Test
     void aSocketThatOpensAfterTheWriterGaveUpIsClosedNotNormally() throws Exception {
-        Channel channel = worker.createChannel().get();
+        Channel channel = worker.channels().create().get();
         WriteEnd writer = (WriteEnd) ends.writer(new ChannelRef(channel.writerRef().channelId(), "not-the-key",
                 ChannelDirection.WRITE));
         writer.write(1);
@@ -68,12 +68,12 @@ class ChannelEndSocketsTest {
 
     @Test
     void closingASuspendedReaderLetsItsSocketFinishTheCloseHandshake() throws Exception {
-        Channel channel = worker.createChannel().get();
+        Channel channel = worker.channels().create().get();
         ReadEnd reader = (ReadEnd) channel.reader();
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
             byte[] frame = new byte[ChannelWriter.FRAME_SIZE];
             try (ChannelWriter out = channel.writer()) {
-                for (long sent = 0; sent < 3 * ReadEnd.READ_AHEAD_BYTES; sent += frame.length) {
+                for (long sent = 0; sent < 3 * ReadQueue.READ_AHEAD_BYTES; sent += frame.length) {
                     out.write(frame);
                 }
             }
