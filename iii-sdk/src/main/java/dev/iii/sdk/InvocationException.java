@@ -1,6 +1,6 @@
 package dev.iii.sdk;
 
-import dev.iii.sdk.internal.binding.BindingProblem;
+import dev.iii.sdk.function.PayloadProblem;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -57,9 +57,9 @@ public class InvocationException extends RuntimeException {
      * @param cause      Jackson's binding failure
      */
     public static InvocationException invalidRequest(String functionId, String subject, JacksonException cause) {
-        String path = BindingProblem.path(cause);
+        String path = PayloadProblem.path(cause);
         return new InvocationException(ErrorCode.INVALID_REQUEST, capitalized(subject) + " of " + functionId
-                + " does not fit" + ("$".equals(path) ? "" : " at " + path) + ": " + BindingProblem.reason(cause),
+                + " does not fit" + ("$".equals(path) ? "" : " at " + path) + ": " + PayloadProblem.reason(cause),
                 functionId, null, cause);
     }
 

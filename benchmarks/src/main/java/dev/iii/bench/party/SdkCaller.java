@@ -6,7 +6,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import dev.iii.sdk.IIIWorker;
-import dev.iii.sdk.WorkerOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +26,7 @@ public final class SdkCaller implements EchoCalls {
     }
 
     public static void main(String[] args) throws Exception {
-        IIIWorker worker = IIIWorker.create(WorkerOptions.builder().url(args[0]).name(args[1]).build());
-        worker.start();
-        if (!worker.awaitConnected(Duration.ofSeconds(30))) {
-            throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
-        }
+        IIIWorker worker = SdkParticipant.connect(args[0], args[1]);
         ControlChannel.reply("ready", Map.of());
         CallerCommands.install(new ControlChannel(), new SdkCaller(worker)).serve(() -> worker.shutdown(Duration.ofSeconds(5)));
     }

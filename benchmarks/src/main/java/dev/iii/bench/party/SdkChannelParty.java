@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.iii.sdk.IIIWorker;
-import dev.iii.sdk.WorkerOptions;
 import dev.iii.sdk.channel.Channel;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.channel.ChannelWriter;
@@ -43,11 +42,7 @@ public final class SdkChannelParty {
     }
 
     public static void main(String[] args) throws Exception {
-        IIIWorker worker = IIIWorker.create(WorkerOptions.builder().url(args[0]).name(args[1]).build());
-        worker.start();
-        if (!worker.awaitConnected(Duration.ofSeconds(30))) {
-            throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
-        }
+        IIIWorker worker = SdkParticipant.connect(args[0], args[1]);
         SdkChannelParty party = new SdkChannelParty(worker);
         ControlChannel.reply("ready", Map.of());
         new ControlChannel().on("create", a -> party.create())

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.iii.sdk.IIIWorker;
-import dev.iii.sdk.WorkerOptions;
 
 /**
  * Times registrations with {@code iii-sdk}: {@code register COUNT PREFIX} registers {@code COUNT} echo functions
@@ -31,11 +30,7 @@ public final class SdkRegistrationWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        IIIWorker worker = IIIWorker.create(WorkerOptions.builder().url(args[0]).name(args[1]).build());
-        worker.start();
-        if (!worker.awaitConnected(Duration.ofSeconds(30))) {
-            throw new IllegalStateException("not connected after 30 s: " + worker.connectionState());
-        }
+        IIIWorker worker = SdkParticipant.connect(args[0], args[1]);
         SdkRegistrationWorker registration = new SdkRegistrationWorker(worker);
         ControlChannel.reply("ready", Map.of());
         new ControlChannel().on("register", a -> registration.register(Integer.parseInt(a[0]), a[1]))

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
+import dev.iii.sdk.function.PayloadProblem;
 import org.springframework.core.MethodParameter;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -46,7 +47,7 @@ public class InvalidPayloadException extends InvocationException {
 
     static InvalidPayloadException notBindable(String functionId, MethodParameter parameter, JavaType type,
             JacksonException cause) {
-        String path = jsonPath(cause);
+        String path = PayloadProblem.path(cause);
         String message = "Payload of " + functionId + " does not bind to parameter '" + parameter.getParameterName()
                 + "' (" + type.getRawClass().getSimpleName() + ") of " + parameter.getDeclaringClass().getSimpleName()
                 + "." + parameter.getExecutable().getName() + " at " + path + ": " + cause.getOriginalMessage();
@@ -70,20 +71,6 @@ public class InvalidPayloadException extends InvocationException {
         String listed = violations.stream().map(v -> v.path() + ": " + v.message()).collect(Collectors.joining("; "));
         return new InvalidPayloadException("Payload of " + functionId + " is not valid: " + listed,
                 "The payload is not valid", violations, null);
-    }
-
-    /** The JSON path Jackson reports, from the payload's root. */
-    private static String jsonPath(JacksonException cause) {
-        StringBuilder path = new StringBuilder("$");
-        for (JacksonException.Reference reference : cause.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append('.').append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** Each problem, by path. */

@@ -1,4 +1,4 @@
-package dev.iii.sdk.internal.binding;
+package dev.iii.sdk.function;
 
 import java.util.Collection;
 import java.util.Map;
@@ -20,11 +20,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /**
  * Why a payload does not bind, in the caller's terms: the JSON path and what the JSON there should have
  * been (a number, a string, an object...), never the Java types or code behind it; those go to the worker's
- * DEBUG log.
+ * DEBUG log. Public so that a framework that binds payloads with a mapper of its own (the Spring Boot starter
+ * does) reports the same paths and reasons as the SDK.
  */
-public final class BindingProblem {
+public final class PayloadProblem {
 
-    private BindingProblem() {
+    private PayloadProblem() {
     }
 
     /** The JSON path of the problem, {@code $} for the payload itself. */
