@@ -1,6 +1,7 @@
 package dev.iii.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 
     private final Object lifecycle = new Object();
     private EngineCore core;
+    /** The callers of the engine's own providers ({@code http}, {@code cron}), by trigger type. */
+    private Map<String, Caller> providerCallers;
     private WorkerSocketServer workerServer;
     private HttpTriggerServer httpServer;
     private boolean started;
@@ -85,7 +88,10 @@ public final class EmbeddedEngine implements AutoCloseable {
                     RegisteredFunction.ENGINE_FUNCTIONS_WORKER, "Core engine introspection (engine::*).", now),
                     httpWorker, cronWorker);
             HttpTriggerProvider http = new HttpTriggerProvider(core.lock);
-            CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations, Caller.of(cronWorker));
+            providerCallers = Map.of(HttpTriggerProvider.TYPE, Caller.of(httpWorker), CronTriggerProvider.TYPE,
+                    Caller.of(cronWorker));
+            CronTriggerProvider cron = new CronTriggerProvider(core.scheduler, core.invocations,
+                    providerCallers.get(CronTriggerProvider.TYPE));
             synchronized (core.lock) {
                 EngineFunctions.registerAll(core, inProcess);
                 core.triggers.registerType(new TriggerTypeEntry(new TypeKey(Namespaces.DEFAULT, HttpTriggerProvider.TYPE),
@@ -97,7 +103,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             core.channels.start(core.scheduler);
             try {
                 httpServer = new HttpTriggerServer("iii-http-" + instance, host, requestedHttpPort,
-                        new HttpTriggerServlet(http, core.invocations, Caller.of(httpWorker), core.channels,
+                        new HttpTriggerServlet(http, core.invocations, providerCallers.get(HttpTriggerProvider.TYPE), core.channels,
                                 core.executor, core.scheduler, options.httpTimeout().toMillis()));
                 httpServer.start();
                 workerServer = new WorkerSocketServer("iii-engine-" + instance, host, requestedPort, tls, core);
@@ -180,7 +186,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     private OnDemandTriggers onDemand() {
         synchronized (lifecycle) {
             requireStarted();
-            return new OnDemandTriggers(core);
+            return new OnDemandTriggers(core, providerCallers);
         }
     }
 
