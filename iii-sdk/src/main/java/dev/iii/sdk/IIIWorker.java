@@ -25,8 +25,8 @@ import dev.iii.sdk.trigger.TriggerTypeRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * An iii worker: one connection to the engine through which it registers functions, triggers and trigger
@@ -274,8 +274,8 @@ public final class IIIWorker implements AutoCloseable {
 
     /** Calls a function and binds its result to any reflective {@link Type}. */
     public <R> CompletableFuture<R> call(String functionId, Object payload, Type resultType, CallOptions callOptions) {
-        JavaType type = parts.binder.type(resultType);
-        return request(functionId, payload, callOptions, result -> bind(result, type, functionId));
+        ObjectReader reader = parts.binder.reader(resultType);
+        return request(functionId, payload, callOptions, result -> bind(result, reader, functionId));
     }
 
     private <R> CompletableFuture<R> request(String functionId, Object payload, CallOptions callOptions,
@@ -299,8 +299,8 @@ public final class IIIWorker implements AutoCloseable {
         return parts.availability.await(functionId, namespace, timeout);
     }
 
-    private <R> R bind(RawJson result, JavaType type, String functionId) {
-        return result == null ? null : parts.binder.bindResult(result, type, functionId, parts.channels);
+    private <R> R bind(RawJson result, ObjectReader reader, String functionId) {
+        return result == null ? null : parts.binder.bindResult(result, reader, functionId, parts.channels);
     }
 
     /**

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,19 +44,19 @@ public class PayloadBinderBenchmark {
     }
 
     private final PayloadBinder binder = new PayloadBinder(JsonMapper.builder().build());
-    private JavaType type;
+    private ObjectReader reader;
     private RawJson payload;
 
     @Setup
     public void load() {
-        type = binder.type(CreateOrder.class);
+        reader = binder.reader(CreateOrder.class);
         payload = RawJson.parse("{\"customer\":\"ada\",\"lines\":[{\"sku\":\"A1\",\"quantity\":2},"
                 + "{\"sku\":\"B7\",\"quantity\":1}]}");
     }
 
     @Benchmark
     public CreateOrder bind() {
-        return binder.bindPayload(payload, type, "orders::create", NO_CHANNELS);
+        return binder.bindPayload(payload, reader, "orders::create", NO_CHANNELS);
     }
 
     /** The payload holds no channel refs, so binding it never opens an end. */

@@ -2,6 +2,8 @@ package dev.iii.spring.endpoint;
 
 import java.lang.annotation.Annotation;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.sdk.channel.ChannelOpener;
@@ -31,6 +33,8 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
 
     private final JsonMapper mapper;
     private final Validator validator;
+    /** One reader per payload parameter, made on its first invocation: the application's functions are a fixed set. */
+    private final Map<MethodParameter, ObjectReader> readers = new ConcurrentHashMap<>();
 
     JsonPayloadArgumentResolver(JsonMapper mapper, Validator validator) {
         this.mapper = mapper;
@@ -47,9 +51,11 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
         JsonNode payload = (JsonNode) message.getPayload();
         InvocationContext context = (InvocationContext) message.getHeaders().get(FunctionMethodInvoker.CONTEXT_HEADER);
         String function = context != null ? context.functionId() : "the function";
-        JavaType type = mapper.constructType(parameter.getGenericParameterType());
+        ObjectReader reader = readers.computeIfAbsent(parameter,
+                p -> mapper.readerFor(mapper.constructType(p.getGenericParameterType())));
+        JavaType type = reader.getValueType();
         Object value = type.isTypeOrSuperTypeOf(payload.getClass()) ? payload
-                : bind(payload, type, function, parameter, context != null ? context.channels() : null);
+                : bind(payload, reader, function, parameter, context != null ? context.channels() : null);
         Object validated = value;
         if (value instanceof HttpTriggerRequest<?> request) {
             JavaType bodyType = type.containedTypeOrUnknown(0);
@@ -63,14 +69,13 @@ final class JsonPayloadArgumentResolver implements HandlerMethodArgumentResolver
     }
 
     /** Binds the tree; channel refs become ends of the invocation's worker ({@code channels}). */
-    private Object bind(JsonNode payload, JavaType type, String function, MethodParameter parameter,
+    private Object bind(JsonNode payload, ObjectReader reader, String function, MethodParameter parameter,
             ChannelOpener channels) {
         try {
-            ObjectReader reader = mapper.readerFor(type);
             return (channels != null ? channels.bindingRefs(reader) : reader).readValue(payload);
         }
         catch (JacksonException ex) {
-            throw InvalidPayloadException.notBindable(function, parameter, type, ex);
+            throw InvalidPayloadException.notBindable(function, parameter, reader.getValueType(), ex);
         }
     }
 

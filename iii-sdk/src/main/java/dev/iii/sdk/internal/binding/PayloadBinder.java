@@ -9,8 +9,8 @@ import dev.iii.sdk.channel.ChannelOpener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,8 +28,9 @@ public final class PayloadBinder {
         this.mapper = mapper;
     }
 
-    public JavaType type(Type type) {
-        return mapper.constructType(type);
+    /** A reader of {@code type}, made once per function or call rather than once per value. */
+    public ObjectReader reader(Type type) {
+        return mapper.readerFor(mapper.constructType(type));
     }
 
     /**
@@ -53,24 +54,25 @@ public final class PayloadBinder {
      * Binds an invocation's payload, channel refs to ends of {@code channels}; the caller of a payload that does
      * not bind hears why, in its terms.
      */
-    public <T> T bindPayload(RawJson payload, JavaType type, String functionId, ChannelOpener channels) {
+    public <T> T bindPayload(RawJson payload, ObjectReader reader, String functionId, ChannelOpener channels) {
         try {
-            return payload.read(channels.bindingRefs(mapper.readerFor(type)));
+            return payload.read(channels.bindingRefs(reader));
         }
         catch (JacksonException ex) {
-            log.debug("the payload of {} does not bind to {}: {}", functionId, type, ex.getOriginalMessage());
+            log.debug("the payload of {} does not bind to {}: {}", functionId, reader.getValueType(),
+                    ex.getOriginalMessage());
             throw InvocationException.invalidRequest(functionId, "the payload", ex);
         }
     }
 
     /** Binds a call's result, channel refs to ends of {@code channels}. */
-    public <T> T bindResult(RawJson result, JavaType type, String functionId, ChannelOpener channels) {
+    public <T> T bindResult(RawJson result, ObjectReader reader, String functionId, ChannelOpener channels) {
         try {
-            return result.read(channels.bindingRefs(mapper.readerFor(type)));
+            return result.read(channels.bindingRefs(reader));
         }
         catch (JacksonException ex) {
-            throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId
-                    + " does not bind to " + type.getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(),
+            throw new InvocationException(ErrorCode.DESERIALIZATION_ERROR, "Result of " + functionId + " does not bind to "
+                    + reader.getValueType().getRawClass().getSimpleName() + ": " + ex.getOriginalMessage(),
                     functionId, null, ex);
         }
     }

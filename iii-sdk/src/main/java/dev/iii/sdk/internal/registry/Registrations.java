@@ -20,7 +20,7 @@ import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
 import dev.iii.sdk.trigger.TriggerRequest;
 import dev.iii.sdk.trigger.TriggerTypeDefinition;
-import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -57,8 +57,8 @@ public final class Registrations {
     public <T> FunctionRegistration typedFunction(String id, FunctionOptions options, Type payloadType,
             TypedFunctionHandler<T> handler) {
         requireHandler(handler);
-        JavaType type = binder.type(payloadType);
-        return add(id, options, (payload, context) -> handler.handle(binder.<T>bindPayload(payload, type, id,
+        ObjectReader reader = binder.reader(payloadType);
+        return add(id, options, (payload, context) -> handler.handle(binder.<T>bindPayload(payload, reader, id,
                 context.channels()), context));
     }
 
