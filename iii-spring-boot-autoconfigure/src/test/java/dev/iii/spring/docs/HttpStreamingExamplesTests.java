@@ -22,8 +22,8 @@ import java.util.function.Consumer;
 import dev.iii.engine.EmbeddedEngine;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.Registration;
-import dev.iii.spring.autoconfigure.IIIConnectionDetails;
 import dev.iii.spring.docs.HttpStreamingExamples.Price;
+import dev.iii.spring.e2e.TestEngineConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +31,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -174,17 +175,8 @@ class HttpStreamingExamplesTests {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(TestEngineConfiguration.class)
     static class StreamingApplication {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedEngine testEngine() {
-            return EmbeddedEngine.builder().port(0).httpPort(0).build().start();
-        }
-
-        @Bean
-        IIIConnectionDetails testEngineConnectionDetails(EmbeddedEngine engine) {
-            return engine::url;
-        }
 
         @Bean
         Collaborators collaborators() {

@@ -5,9 +5,9 @@ import dev.iii.spring.autoconfigure.IIIConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-/** An embedded engine on random loopback ports for one test context, and the worker pointed at it. */
+/** An embedded engine on random loopback ports for one test context, and the worker pointed at it; for any test package. */
 @TestConfiguration(proxyBeanMethods = false)
-class TestEngineConfiguration {
+public class TestEngineConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedEngine testEngine() {

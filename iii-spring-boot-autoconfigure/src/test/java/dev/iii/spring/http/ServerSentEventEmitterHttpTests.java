@@ -13,7 +13,7 @@ import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
 import dev.iii.spring.annotation.HttpTrigger;
 import dev.iii.spring.annotation.IIIFunction;
-import dev.iii.spring.autoconfigure.IIIConnectionDetails;
+import dev.iii.spring.e2e.TestEngineConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +21,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,17 +102,8 @@ class ServerSentEventEmitterHttpTests {
 
     @SpringBootConfiguration(proxyBeanMethods = false)
     @EnableAutoConfiguration
+    @Import(TestEngineConfiguration.class)
     static class EmitterApplication {
-
-        @Bean(destroyMethod = "close")
-        EmbeddedEngine testEngine() {
-            return EmbeddedEngine.builder().port(0).httpPort(0).build().start();
-        }
-
-        @Bean
-        IIIConnectionDetails testEngineConnectionDetails(EmbeddedEngine engine) {
-            return engine::url;
-        }
 
         @Bean
         Emitters emitters() {
