@@ -224,7 +224,7 @@ class HttpStreamingTest {
                         new RawHttpUpload.Answer("HTTP/1.1 202 ", "too big"));
                 // The engine stopped writing the body: its reader hears that the stream did not end cleanly.
                 body.takeAll();
-                assertThat(body.awaitClose()).isEqualTo(1011);
+                assertThat(body.awaitClose()).as("the read end's close (%s)", body.closeReason()).isEqualTo(1011);
             }
         }
         await().until(() -> engine.core().channels.size() == 0);

@@ -192,6 +192,8 @@ final class RawChannelEnd implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            // Kept, so that a test expecting a close code can say what ended the socket instead.
+            closeReason = String.valueOf(error);
             closeCode.complete(-1);
         }
     }
