@@ -6,9 +6,8 @@ import java.util.Map;
 
 import dev.iii.sdk.channel.ChannelDirection;
 import dev.iii.sdk.channel.ChannelOpener;
-import dev.iii.sdk.channel.ChannelReader;
 import dev.iii.sdk.channel.ChannelRef;
-import dev.iii.sdk.channel.ChannelWriter;
+import dev.iii.sdk.channel.RefOnlyChannels;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -113,54 +112,7 @@ class BuiltinPayloadsTest {
     }
 
     /** Ends that know their ref and nothing else. */
-    private static final ChannelOpener OPENER = new ChannelOpener() {
-        @Override
-        public ChannelReader reader(ChannelRef ref) {
-            return new ChannelReader() {
-                @Override
-                public ChannelRef ref() {
-                    return ref;
-                }
-
-                @Override
-                public ChannelReader onMessage(java.util.function.Consumer<String> handler) {
-                    return this;
-                }
-
-                @Override
-                public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return -1;
-                }
-            };
-        }
-
-        @Override
-        public ChannelWriter writer(ChannelRef ref) {
-            return new ChannelWriter() {
-                @Override
-                public ChannelRef ref() {
-                    return ref;
-                }
-
-                @Override
-                public void sendMessage(String message) {
-                }
-
-                @Override
-                public void abort() {
-                }
-
-                @Override
-                public void write(int b) {
-                }
-            };
-        }
-    };
+    private static final ChannelOpener OPENER = new RefOnlyChannels();
 
     private <T> void assertRoundTrip(String wire, TypeReference<T> type, List<String> members) {
         T bound = json.readValue(wire, type);

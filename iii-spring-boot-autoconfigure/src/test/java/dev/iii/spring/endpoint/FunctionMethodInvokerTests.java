@@ -10,10 +10,9 @@ import java.util.concurrent.CompletionStage;
 import dev.iii.sdk.ErrorCode;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.builtin.HttpTriggerRequest;
-import dev.iii.sdk.channel.ChannelOpener;
 import dev.iii.sdk.channel.ChannelReader;
 import dev.iii.sdk.channel.ChannelRef;
-import dev.iii.sdk.channel.ChannelWriter;
+import dev.iii.sdk.channel.RefOnlyChannels;
 import dev.iii.sdk.function.InvocationContext;
 import dev.iii.spring.annotation.IIIMetadata;
 import dev.iii.spring.observation.IIIObservationDocumentation;
@@ -150,57 +149,7 @@ class FunctionMethodInvokerTests {
 
     @Test
     void channelRefsBindToEndsOfTheInvocationsOpenerAsParametersAndComponents() throws Exception {
-        List<ChannelRef> opened = new java.util.ArrayList<>();
-        ChannelOpener opener = new ChannelOpener() {
-            @Override
-            public ChannelReader reader(ChannelRef ref) {
-                opened.add(ref);
-                return new ChannelReader() {
-                    @Override
-                    public ChannelRef ref() {
-                        return ref;
-                    }
-
-                    @Override
-                    public ChannelReader onMessage(java.util.function.Consumer<String> handler) {
-                        return this;
-                    }
-
-                    @Override
-                    public java.util.concurrent.Flow.Publisher<java.nio.ByteBuffer> publisher() {
-                        throw new UnsupportedOperationException();
-                    }
-
-                    @Override
-                    public int read() {
-                        return -1;
-                    }
-                };
-            }
-
-            @Override
-            public ChannelWriter writer(ChannelRef ref) {
-                opened.add(ref);
-                return new ChannelWriter() {
-                    @Override
-                    public ChannelRef ref() {
-                        return ref;
-                    }
-
-                    @Override
-                    public void sendMessage(String message) {
-                    }
-
-                    @Override
-                    public void abort() {
-                    }
-
-                    @Override
-                    public void write(int b) {
-                    }
-                };
-            }
-        };
+        RefOnlyChannels opener = new RefOnlyChannels();
         InvocationContext withChannels = new InvocationContext("t::relay", UUID.randomUUID(), null, null, null, null,
                 opener);
         assertThat(invoker("relay", "t::relay").invoke(JSON.readTree(
@@ -210,7 +159,7 @@ class FunctionMethodInvokerTests {
                 + "\"request_body\":{\"channel_id\":\"in\",\"access_key\":\"k\",\"direction\":\"read\"},"
                 + "\"response\":{\"channel_id\":\"out\",\"access_key\":\"k\",\"direction\":\"write\"}}"),
                 withChannels)).isEqualTo("in/out");
-        assertThat(opened).extracting(ChannelRef::channelId).containsExactly("c1", "in", "out");
+        assertThat(opener.opened).extracting(ChannelRef::channelId).containsExactly("c1", "in", "out");
         // A writer ref where a reader is wanted is a payload that does not bind.
         assertThatThrownBy(() -> invoker("relay", "t::relay").invoke(JSON.readTree(
                 "{\"channel_id\":\"c2\",\"access_key\":\"k\",\"direction\":\"write\"}"), withChannels))
