@@ -1,6 +1,7 @@
 package dev.iii.samples.quickstart;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +55,11 @@ public class OrderFunctions {
             throw new InvocationException("order_not_found", "No order " + id);
         }
         return order;
+    }
+
+    /** The orders placed so far, in no particular order. */
+    public Collection<Order> all() {
+        return List.copyOf(orders.values());
     }
 
     @IIIFunction(id = "orders::report", description = "Logs how many orders there are, every minute")

@@ -62,6 +62,19 @@ class QuickstartApplicationTests {
     }
     // docs:end
 
+    @Test
+    void streamsItsOrdersAsCsvThroughTheEngine() {
+        Order order = iii.function("orders::create")
+                .payload(new CreateOrder("dee", List.of(new OrderLine("A1", 1))))
+                .retrieve(Order.class);
+        HttpResponse<String> export = iii.httpGet("/exports/orders");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/csv"));
+        assertThat(export.body()).startsWith("id,customer,status,created_at\n")
+                .contains(order.id() + ",dee,RESERVED,");
+    }
+
     @LocalServerPort
     int port;
 
