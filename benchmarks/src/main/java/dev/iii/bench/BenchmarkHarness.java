@@ -105,7 +105,7 @@ public final class BenchmarkHarness {
             fleet.stopParticipants();
             registrations = new RegistrationTiming(launcher, engine.url(), registrationNode)
                     .run(options.sideRounds(), REGISTERED_FUNCTIONS);
-            startups = new QuickstartStartup(launcher, engine.url()).run(options.sideRounds());
+            startups = new QuickstartStartup(launcher, engine.url(), runDirectory).run(options.sideRounds(), options.aotJdk());
             channels = new ChannelThroughput(launcher, engine.url()).run(options.sideRounds(), options.channelBytes());
         }
         List<JmhSuite.Score> jmh = options.jmh() == null ? List.of() : JmhSuite.run(options.jmh(), layout.java());

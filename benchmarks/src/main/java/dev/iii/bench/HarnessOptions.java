@@ -1,5 +1,6 @@
 package dev.iii.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,22 +34,26 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * @param channelBytes     bytes streamed through each data channel
  * @param jmh              JMH's iterations, or {@code null} to skip JMH
  * @param nodeModes        how the Node processes' WebSocket runs; one set of Node rows per mode
+ * @param aotJdk           a JDK (25 or later) that also starts the quickstart with an AOT cache, or {@code null}
  * @param command          the command as the report shows it
  */
 public record HarnessOptions(boolean quick, Path repository, Path output, List<Integer> payloads,
         List<Integer> concurrencies, long maxInFlightBytes, int rounds, Duration initialWarmup, Duration warmup,
         Duration measure, int sideRounds, long channelBytes,
-        JmhSuite.Settings jmh, Set<NodeCompression> nodeModes, String command) {
+        JmhSuite.Settings jmh, Set<NodeCompression> nodeModes, Path aotJdk, String command) {
 
     static final String USAGE = """
             usage: benchmarks/run [--quick] [--out DIR] [--rounds N] [--warmup SECONDS] [--measure SECONDS]
                                   [--payloads BYTES,...] [--concurrency N,...] [--max-in-flight-mib N]
                                   [--node-compression both|off|on] [--side-rounds N] [--channel-mib N] [--no-jmh]
+                                  [--aot-jdk DIR]
               --quick             short run for development, written to benchmarks/target/quick-report
               --out DIR           where performance.md and images/performance/ go (full mode: docs/)
               --node-compression  Node SDK WebSocket: off (as on the real engine), on (permessage-deflate offered,
                                   accepted by the embedded engine), both (default: one set of Node rows each)
               --channel-mib N     MiB streamed through each data channel (quick: 256, full: 1024)
+              --aot-jdk DIR       a JDK 25 or later: the quickstart's start-up is also timed on it with an AOT cache
+                                  (JEP 483, made by one training start), next to the start on the default JVM
             """;
 
     /**
@@ -72,6 +77,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
         JmhSuite.Settings jmh = quick ? new JmhSuite.Settings(1, 2, TimeValue.milliseconds(500))
                 : new JmhSuite.Settings(3, 5, TimeValue.seconds(1));
         Set<NodeCompression> nodeModes = EnumSet.allOf(NodeCompression.class);
+        Path aotJdk = null;
         String command = "benchmarks/run";
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -90,6 +96,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
                 case "--concurrency" -> concurrencies = list(value(args, ++i, arg), arg);
                 case "--max-in-flight-mib" -> maxInFlight = positive(value(args, ++i, arg), arg) * 1024L * 1024;
                 case "--node-compression" -> nodeModes = nodeModes(value(args, ++i, arg));
+                case "--aot-jdk" -> aotJdk = jdk(value(args, ++i, arg), arg);
                 case "--command" -> command = value(args, ++i, arg);
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }
@@ -101,7 +108,7 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
             output = quick ? repository.resolve("benchmarks/target/quick-report") : repository.resolve("docs");
         }
         return new HarnessOptions(quick, repository, output, payloads, concurrencies, maxInFlight, rounds, initialWarmup,
-                warmup, measure, sideRounds, channelBytes, jmh, nodeModes, command);
+                warmup, measure, sideRounds, channelBytes, jmh, nodeModes, aotJdk, command);
     }
 
     /** The load matrix: every payload at every concurrency, unless it holds too much in flight. */
@@ -160,6 +167,14 @@ public record HarnessOptions(boolean quick, Path repository, Path output, List<I
 
     private static List<Integer> list(String value, String option) {
         return Arrays.stream(value.split(",")).map(part -> positive(part.trim(), option)).toList();
+    }
+
+    private static Path jdk(String value, String option) {
+        Path home = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isExecutable(home.resolve("bin/java"))) {
+            throw new IllegalArgumentException(option + " needs a JDK's home directory (with bin/java), got '" + value + "'");
+        }
+        return home;
     }
 
     private static Set<NodeCompression> nodeModes(String value) {

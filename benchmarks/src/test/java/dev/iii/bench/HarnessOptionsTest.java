@@ -1,11 +1,15 @@
 package dev.iii.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 
 import dev.iii.bench.run.Cell;
 import dev.iii.bench.run.NodeCompression;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -22,6 +26,20 @@ class HarnessOptionsTest {
         assertThat(options.skippedCells()).containsExactly(new Cell(1024 * 1024, 64), new Cell(1024 * 1024, 256));
         assertThat(options.nodeModes()).isEqualTo(EnumSet.allOf(NodeCompression.class));
         assertThat(options.jmh()).isNotNull();
+        assertThat(options.aotJdk()).isNull();
+    }
+
+    @Test
+    void anAotJdkIsTheHomeOfAJdk(@TempDir Path home) throws IOException {
+        Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+
+        assertThat(HarnessOptions.parse(new String[] { "--repository", "/x", "--aot-jdk", home.toString() }).aotJdk())
+                .isEqualTo(home);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> HarnessOptions.parse(new String[] { "--repository", "/x", "--aot-jdk", home.resolve("bin").toString() }))
+                .withMessageContaining("--aot-jdk needs a JDK's home directory");
     }
 
     @Test

@@ -313,17 +313,22 @@ public final class PerformanceReport {
         if (run.startups().isEmpty()) {
             return;
         }
-        Spread ready = spread(run.startups(), QuickstartStartup.Result::readyMs);
+        Map<String, List<QuickstartStartup.Result>> byStart = new LinkedHashMap<>();
+        run.startups().forEach(result -> byStart.computeIfAbsent(result.start(), start -> new ArrayList<>()).add(result));
         line("### Quickstart start-up");
         line();
-        line("`samples/quickstart` from its classes and dependency jars (its build makes no executable jar), a cold JVM "
-                + "each round, joining the run's engine: from starting the JVM to its actuator readiness (which includes "
-                + "the `iii` health, UP once the engine confirmed the registrations) answering UP, polled every 10 ms.");
+        line("`samples/quickstart` from its jar and dependency jars, a cold JVM each round, joining the run's engine: from "
+                + "starting the JVM to its actuator readiness (which includes the `iii` health, UP once the engine confirmed "
+                + "the registrations) answering UP, polled every 10 ms. With `--aot-jdk`, the same rounds again on that JDK "
+                + "with an AOT cache (`-XX:AOTCache`) written by one training start before them.");
         line();
-        line("| rounds | JVM start to ready, ms (median) | min | max |");
-        line("|---:|---:|---:|---:|");
-        line("| " + run.startups().size() + " | " + Figures.number(ready.median()) + " | " + Figures.number(ready.min())
-                + " | " + Figures.number(ready.max()) + " |");
+        line("| start | rounds | JVM start to ready, ms (median) | min | max |");
+        line("|---|---:|---:|---:|---:|");
+        byStart.forEach((start, results) -> {
+            Spread ready = spread(results, QuickstartStartup.Result::readyMs);
+            line("| " + start + " | " + results.size() + " | " + Figures.number(ready.median()) + " | "
+                    + Figures.number(ready.min()) + " | " + Figures.number(ready.max()) + " |");
+        });
         line();
     }
 

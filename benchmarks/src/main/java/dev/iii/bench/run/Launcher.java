@@ -64,12 +64,15 @@ public final class Launcher {
     }
 
     /**
-     * Starts the quickstart sample from its classes and dependencies (its build makes no executable jar) on
-     * {@code engineUrl}, its web server on {@code port}.
+     * Starts the quickstart sample from its jar and dependencies on {@code engineUrl}, its web server on
+     * {@code port}, with {@code java} ({@code null}: the run's) and {@code jvmOptions}.
      */
-    public ChildProcess quickstart(String name, String engineUrl, int port) {
-        return processes.start(name, List.of(layout.java(), "-cp", layout.quickstart(), QUICKSTART_MAIN,
-                "--iii.url=" + engineUrl, "--iii.embedded.enabled=false", "--server.address=127.0.0.1", "--server.port=" + port),
-                Map.of(), false);
+    public ChildProcess quickstart(String name, String engineUrl, int port, String java, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(java != null ? java : layout.java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", layout.quickstart(), QUICKSTART_MAIN, "--iii.url=" + engineUrl,
+                "--iii.embedded.enabled=false", "--server.address=127.0.0.1", "--server.port=" + port));
+        return processes.start(name, command, Map.of(), false);
     }
 }

@@ -16,7 +16,7 @@ import java.util.Properties;
  * @param repository    the checkout's root
  * @param runDirectory  this run's logs, payload files and raw figures
  * @param engineJar     {@code iii-embedded-engine}'s {@code -standalone} jar
- * @param quickstart    the quickstart sample's class path: its classes and its runtime dependencies
+ * @param quickstart    the quickstart sample's class path: its jar and its runtime dependencies
  * @param nodeScripts   {@code benchmarks/node}
  * @param java          the {@code java} executable of this JVM
  * @param classPath     this JVM's class path
@@ -32,12 +32,13 @@ public record Layout(Path repository, Path runDirectory, Path engineJar, String 
     public static Layout of(Path repository, Path runDirectory) {
         String version = projectVersion();
         Path engine = require(repository.resolve("iii-embedded-engine/target/iii-embedded-engine-" + version + "-standalone.jar"));
-        Path quickstartClasses = repository.resolve("samples/quickstart/target/classes");
+        // Its jar rather than its classes: an AOT cache takes a class path of jars only.
+        Path quickstartJar = require(repository.resolve("samples/quickstart/target/quickstart-" + version + ".jar"));
         Path quickstartDependencies = require(repository.resolve("samples/quickstart/target/classpath.txt"));
         Path scripts = require(repository.resolve("benchmarks/node/caller.mjs")).getParent();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         try {
-            String quickstart = quickstartClasses + File.pathSeparator + Files.readString(quickstartDependencies).trim();
+            String quickstart = quickstartJar + File.pathSeparator + Files.readString(quickstartDependencies).trim();
             Files.createDirectories(runDirectory);
             return new Layout(repository, runDirectory, engine, quickstart, scripts, java, System.getProperty("java.class.path"));
         }

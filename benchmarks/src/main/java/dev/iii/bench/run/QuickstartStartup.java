@@ -8,9 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.iii.bench.process.ChildProcess;
 
@@ -19,53 +22,92 @@ import dev.iii.bench.process.ChildProcess;
  * includes the {@code iii} indicator, answers UP (the worker is CONNECTED: the engine confirmed its
  * registrations). The sample joins the run's engine ({@code --iii.url}, so it starts no engine of its own)
  * and serves HTTP on a free loopback port; the harness polls every 10 ms. Each round is a cold start, stopped
- * with SIGTERM before the next.
+ * with SIGTERM before the next. Given a JDK 25 or later, the same rounds run again on it with an AOT cache
+ * (JEP 483) that one training start, run until ready and stopped, wrote on its way out (JEP 514).
  */
 public final class QuickstartStartup {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    /** Writing the cache at the end of the training start takes a few seconds; this bounds it. */
+    private static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofSeconds(180);
+    static final String DEFAULT_JVM = "default JVM options";
+    static final String AOT_CACHE = "JDK 25+ AOT cache";
 
     /** One cold start: milliseconds from starting the JVM until readiness answered UP. */
-    public record Result(int round, double readyMs) {
+    public record Result(String start, int round, double readyMs) {
     }
 
     private final Launcher launcher;
     private final String engineUrl;
+    private final Path runDirectory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
-    public QuickstartStartup(Launcher launcher, String engineUrl) {
+    public QuickstartStartup(Launcher launcher, String engineUrl, Path runDirectory) {
         this.launcher = launcher;
         this.engineUrl = engineUrl;
+        this.runDirectory = runDirectory;
     }
 
-    public List<Result> run(int rounds) {
-        Progress progress = new Progress("quickstart start-up", rounds);
-        List<Result> results = new ArrayList<>();
-        for (int round = 1; round <= rounds; round++) {
-            Result result = round(round);
-            results.add(result);
-            progress.step(String.format("round %d: ready after %.0f ms", round, result.readyMs()));
+    /** {@code rounds} starts on the run's JVM; then, when {@code aotJdk} is given, a training start and as many on it. */
+    public List<Result> run(int rounds, Path aotJdk) {
+        Progress progress = new Progress("quickstart start-up", aotJdk == null ? rounds : 2 * rounds + 1);
+        List<Result> results = new ArrayList<>(rounds(DEFAULT_JVM, rounds, null, List.of(), progress));
+        if (aotJdk != null) {
+            String java = aotJdk.resolve("bin/java").toString();
+            Path cache = runDirectory.resolve("quickstart.aot");
+            train(java, cache);
+            progress.step("training start: wrote " + cache.getFileName());
+            results.addAll(rounds(AOT_CACHE, rounds, java, List.of("-XX:AOTCache=" + cache), progress));
         }
         return results;
     }
 
-    private Result round(int round) {
-        int port = freePort();
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
-        long start = System.nanoTime();
-        try (ChildProcess quickstart = launcher.quickstart("quickstart-" + round, engineUrl, port)) {
-            long deadline = start + READY_TIMEOUT.toNanos();
-            while (!ready(readiness)) {
-                if (!quickstart.process().isAlive()) {
-                    throw quickstart.failure("exited before it was ready");
-                }
-                if (System.nanoTime() > deadline) {
-                    throw quickstart.failure("was not ready after " + READY_TIMEOUT.toSeconds() + " s");
-                }
-                sleep();
+    private List<Result> rounds(String start, int rounds, String java, List<String> jvmOptions, Progress progress) {
+        List<Result> results = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            String name = "quickstart-" + (java == null ? "" : "aot-") + round;
+            int port = freePort();
+            long started = System.nanoTime();
+            try (ChildProcess quickstart = launcher.quickstart(name, engineUrl, port, java, jvmOptions)) {
+                awaitReady(quickstart, port, started);
             }
-            return new Result(round, (System.nanoTime() - start) / 1e6);
+            Result result = new Result(start, round, (System.nanoTime() - started) / 1e6);
+            results.add(result);
+            progress.step(String.format("%s, round %d: ready after %.0f ms", start, round, result.readyMs()));
+        }
+        return results;
+    }
+
+    /** A start that runs until ready and is then stopped, so that its JVM writes the AOT cache as it exits. */
+    private void train(String java, Path cache) {
+        int port = freePort();
+        try (ChildProcess training = launcher.quickstart("quickstart-aot-training", engineUrl, port, java,
+                List.of("-XX:AOTCacheOutput=" + cache))) {
+            awaitReady(training, port, System.nanoTime());
+            training.process().destroy();
+            if (!training.process().waitFor(TRAINING_EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    || !Files.isRegularFile(cache)) {
+                throw training.failure("wrote no AOT cache at " + cache + " (is " + java + " a JDK 25 or later?)");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+    }
+
+    private void awaitReady(ChildProcess quickstart, int port, long started) {
+        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        long deadline = started + READY_TIMEOUT.toNanos();
+        while (!ready(readiness)) {
+            if (!quickstart.process().isAlive()) {
+                throw quickstart.failure("exited before it was ready");
+            }
+            if (System.nanoTime() > deadline) {
+                throw quickstart.failure("was not ready after " + READY_TIMEOUT.toSeconds() + " s");
+            }
+            sleep();
         }
     }
 
