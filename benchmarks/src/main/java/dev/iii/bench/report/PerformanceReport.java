@@ -99,7 +99,9 @@ public final class PerformanceReport {
         line("| processors | " + facts.cores() + " × " + facts.cpu() + " |");
         line("| memory | " + Figures.gibibytes(facts.memoryBytes()) + " GiB |");
         line("| operating system | " + facts.os() + " |");
-        line("| Java (every Java process, default JVM options) | " + facts.jvm() + " |");
+        boolean aotStarts = run.startups().stream().anyMatch(result -> result.start() == QuickstartStartup.Start.AOT_CACHE);
+        line("| Java (every Java process" + (aotStarts ? " but the AOT-cache start-ups" : "") + ", default JVM options) | "
+                + facts.jvm() + " |");
         line("| Node | " + facts.node() + " (interop's pinned install) |");
         line("| code | " + facts.commit() + " |");
         line("| load average (1, 5, 15 min) | " + facts.loadAtStart() + " at the start, " + facts.loadAtEnd() + " at the end |");
@@ -313,7 +315,7 @@ public final class PerformanceReport {
         if (run.startups().isEmpty()) {
             return;
         }
-        Map<String, List<QuickstartStartup.Result>> byStart = new LinkedHashMap<>();
+        Map<QuickstartStartup.Start, List<QuickstartStartup.Result>> byStart = new EnumMap<>(QuickstartStartup.Start.class);
         run.startups().forEach(result -> byStart.computeIfAbsent(result.start(), start -> new ArrayList<>()).add(result));
         line("### Quickstart start-up");
         line();
@@ -326,7 +328,7 @@ public final class PerformanceReport {
         line("|---|---:|---:|---:|---:|");
         byStart.forEach((start, results) -> {
             Spread ready = spread(results, QuickstartStartup.Result::readyMs);
-            line("| " + start + " | " + results.size() + " | " + Figures.number(ready.median()) + " | "
+            line("| " + start.label() + " | " + results.size() + " | " + Figures.number(ready.median()) + " | "
                     + Figures.number(ready.min()) + " | " + Figures.number(ready.max()) + " |");
         });
         line();

@@ -31,11 +31,28 @@ public final class QuickstartStartup {
     private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
     /** Writing the cache at the end of the training start takes a few seconds; this bounds it. */
     private static final Duration TRAINING_EXIT_TIMEOUT = Duration.ofSeconds(180);
-    static final String DEFAULT_JVM = "default JVM options";
-    static final String AOT_CACHE = "JDK 25+ AOT cache";
+
+    /** How a round starts its JVM. */
+    public enum Start {
+        /** The run's JVM with its default options. */
+        DEFAULT_JVM("default JVM options"),
+        /** The {@code --aot-jdk} JDK with the AOT cache of the training start. */
+        AOT_CACHE("JDK 25+ AOT cache");
+
+        private final String label;
+
+        Start(String label) {
+            this.label = label;
+        }
+
+        /** How the report names it. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** One cold start: milliseconds from starting the JVM until readiness answered UP. */
-    public record Result(String start, int round, double readyMs) {
+    public record Result(Start start, int round, double readyMs) {
     }
 
     private final Launcher launcher;
@@ -52,21 +69,21 @@ public final class QuickstartStartup {
     /** {@code rounds} starts on the run's JVM; then, when {@code aotJdk} is given, a training start and as many on it. */
     public List<Result> run(int rounds, Path aotJdk) {
         Progress progress = new Progress("quickstart start-up", aotJdk == null ? rounds : 2 * rounds + 1);
-        List<Result> results = new ArrayList<>(rounds(DEFAULT_JVM, rounds, null, List.of(), progress));
+        List<Result> results = new ArrayList<>(rounds(Start.DEFAULT_JVM, rounds, null, List.of(), progress));
         if (aotJdk != null) {
             String java = aotJdk.resolve("bin/java").toString();
             Path cache = runDirectory.resolve("quickstart.aot");
             train(java, cache);
             progress.step("training start: wrote " + cache.getFileName());
-            results.addAll(rounds(AOT_CACHE, rounds, java, List.of("-XX:AOTCache=" + cache), progress));
+            results.addAll(rounds(Start.AOT_CACHE, rounds, java, List.of("-XX:AOTCache=" + cache), progress));
         }
         return results;
     }
 
-    private List<Result> rounds(String start, int rounds, String java, List<String> jvmOptions, Progress progress) {
+    private List<Result> rounds(Start start, int rounds, String java, List<String> jvmOptions, Progress progress) {
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            String name = "quickstart-" + (java == null ? "" : "aot-") + round;
+            String name = "quickstart-" + (start == Start.AOT_CACHE ? "aot-" : "") + round;
             int port = freePort();
             long started = System.nanoTime();
             try (ChildProcess quickstart = launcher.quickstart(name, engineUrl, port, java, jvmOptions)) {
@@ -74,7 +91,7 @@ public final class QuickstartStartup {
             }
             Result result = new Result(start, round, (System.nanoTime() - started) / 1e6);
             results.add(result);
-            progress.step(String.format("%s, round %d: ready after %.0f ms", start, round, result.readyMs()));
+            progress.step(String.format("%s, round %d: ready after %.0f ms", start.label(), round, result.readyMs()));
         }
         return results;
     }
