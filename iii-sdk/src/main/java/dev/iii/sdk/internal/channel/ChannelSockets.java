@@ -3,6 +3,8 @@ package dev.iii.sdk.internal.channel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,7 +26,10 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class ChannelSockets {
 
-    /** How Tomcat reports an upgrade the server refused: "The HTTP response from the server [404] did not...". */
+    /**
+     * How Tomcat reports an upgrade the server refused: "The HTTP response from the server [404] did not...". (The
+     * JDK's client, which read ends use, says it with a {@link WebSocketHandshakeException}.)
+     */
     private static final Pattern REFUSED_STATUS = Pattern.compile("server \\[(\\d{3})\\]");
 
     private final WebSocketConnector connector;
@@ -43,6 +48,19 @@ final class ChannelSockets {
                 throw new CompletionException(refusal(ref, error));
             }
             return session;
+        });
+    }
+
+    /**
+     * Opens a read end on the JDK's client (see {@link DemandedReadSocket}); the future fails with a
+     * {@link ChannelException}.
+     */
+    CompletableFuture<WebSocket> openReader(ChannelRef ref, WebSocket.Listener listener) {
+        return connector.openDemanded(url(ref), listener).handle((socket, error) -> {
+            if (error != null) {
+                throw new CompletionException(refusal(ref, error));
+            }
+            return socket;
         });
     }
 
@@ -66,8 +84,10 @@ final class ChannelSockets {
         String end = ref.direction().wireName() + " end of channel " + ref.channelId();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             Matcher status = cause.getMessage() == null ? null : REFUSED_STATUS.matcher(cause.getMessage());
-            if (status != null && status.find()) {
-                String code = status.group(1);
+            String code = cause instanceof WebSocketHandshakeException refused
+                    ? String.valueOf(refused.getResponse().statusCode())
+                    : status != null && status.find() ? status.group(1) : null;
+            if (code != null) {
                 String why = code.equals("404") ? "the engine does not know the channel, or the access key is wrong"
                         : "the engine refused the upgrade";
                 return new ChannelException(ref.channelId(), "Cannot open the " + end + ": " + why + " (HTTP " + code

@@ -12,21 +12,19 @@ import java.util.function.Consumer;
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.internal.transport.FrameAssembler;
-import org.apache.tomcat.websocket.WsSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
- * What a read end's socket delivered and the application has not taken yet: the container's thread queues bytes
+ * What a read end's socket delivered and the application has not taken yet: the socket's thread queues bytes
  * as chunks and text messages whole, and the application takes them in order. The queue reads ahead at most
- * {@link #READ_AHEAD_BYTES}; beyond that the socket is not read (Tomcat's {@link WsSession#suspend()}) until the
- * application has taken half of it, so the engine's buffer fills and its writer is held back. The container's
- * thread only queues, wakes and suspends; every field is guarded by this queue's monitor.
+ * {@link #READ_AHEAD_BYTES}: the socket is asked for each next message part ({@link Socket#readMore}) only while
+ * less is queued, and after that once the application has taken half of it, so the engine's buffer fills and its
+ * writer is held back. The socket's thread only queues, wakes and asks for more; every field is guarded by this
+ * queue's monitor.
  */
-final class ReadQueue implements SocketEvents {
+final class ReadQueue {
 
     private static final Logger log = LoggerFactory.getLogger(ReadQueue.class);
     /** How much is read ahead of the application: 16 frames of 64 KiB. */
@@ -44,8 +42,6 @@ final class ReadQueue implements SocketEvents {
     private final Runnable done;
     private final FrameAssembler textParts;
     private final int maxMessageBytes;
-    private final Object flow = new Object();
-    private final SessionCloser closer;
 
     private final ArrayDeque<Object> items = new ArrayDeque<>();
     private long bufferedBytes;
@@ -53,10 +49,10 @@ final class ReadQueue implements SocketEvents {
     private boolean ended;
     private ChannelException failure;
     private boolean closedHere;
-    private WebSocketSession session;
+    private Socket socket;
     private byte[] current;
     private int position;
-    /** Whether the socket is suspended; flipped only in holdBackWhileFull, which also holds flow. */
+    /** Whether the next part was not asked for, because the read-ahead is full. */
     private boolean suspended;
 
     private volatile Runnable listener;
@@ -71,7 +67,19 @@ final class ReadQueue implements SocketEvents {
         this.done = done;
         this.maxMessageBytes = maxMessageBytes;
         this.textParts = new FrameAssembler(maxMessageBytes);
-        this.closer = new SessionCloser(io, ref.channelId());
+    }
+
+    /** What the queue needs of its socket; none of it blocks. */
+    interface Socket {
+
+        /** Asks for the next message part. */
+        void readMore();
+
+        /** Starts the close handshake with {@code status}. */
+        void close(CloseStatus status);
+
+        /** Whether the close handshake is done both ways. */
+        boolean isClosed();
     }
 
     // ---------------------------------------------------------------- the application's side
@@ -148,7 +156,7 @@ final class ReadQueue implements SocketEvents {
      * @return {@code false} when it was closed here already
      */
     boolean closeHere() {
-        WebSocketSession open;
+        Socket open;
         synchronized (this) {
             if (closedHere) {
                 return false;
@@ -157,14 +165,13 @@ final class ReadQueue implements SocketEvents {
             items.clear();
             bufferedBytes = 0;
             current = null;
-            open = session;
+            open = socket;
             notifyAll();
         }
         if (open != null) {
-            closer.close(open, CloseStatus.NORMAL);
-            // A suspended socket would not read the engine's answer to the close, and would linger until
-            // Tomcat's close timeout; what it still reads is dropped.
-            resumeIfSuspended();
+            open.close(CloseStatus.NORMAL);
+            // A socket held back would not read the engine's answer to the close; what it still reads is dropped.
+            resumeIfHeld();
         }
         signal();
         return true;
@@ -172,17 +179,17 @@ final class ReadQueue implements SocketEvents {
 
     /** Fails the stream with {@code error} unless it ended, and closes the socket as going away. */
     void abort(ChannelException error) {
-        WebSocketSession open;
+        Socket open;
         synchronized (this) {
             if (failure == null && !ended) {
                 failure = error;
             }
-            open = session;
+            open = socket;
             notifyAll();
         }
         if (open != null) {
-            closer.close(open, CloseStatus.GOING_AWAY);
-            resumeIfSuspended();
+            open.close(CloseStatus.GOING_AWAY);
+            resumeIfHeld();
         }
         signal();
     }
@@ -196,18 +203,15 @@ final class ReadQueue implements SocketEvents {
         return takeLocked(bytes);
     }
 
-    /** Tells {@code action} (on the container's thread; it must not block) whenever something arrives or ends. */
+    /** Tells {@code action} (on the socket's thread; it must not block) whenever something arrives or ends. */
     void listen(Runnable action) {
         this.listener = action;
     }
 
-    /**
-     * Whether the socket is closed through and through: the close handshake done or timed out. (Spring reports a
-     * socket closed as soon as this side sends its close.)
-     */
+    /** Whether the socket is closed through and through: the close handshake done both ways. */
     boolean isSocketClosed() {
-        WsSession socket = nativeSession();
-        return socket != null && socket.isClosed();
+        Socket open = socketNow();
+        return open != null && open.isClosed();
     }
 
     /** Whether reading the socket is held back now. */
@@ -228,7 +232,8 @@ final class ReadQueue implements SocketEvents {
             items.poll();
             bufferedBytes -= head instanceof byte[] chunk ? chunk.length : ((Text) head).size();
             if (suspended && bufferedBytes <= RESUME_BELOW) {
-                resumeSoon();
+                suspended = false;
+                readMoreSoon(socket);
             }
             return head instanceof Text text ? text.text() : head;
         }
@@ -238,22 +243,21 @@ final class ReadQueue implements SocketEvents {
         return ended ? END : null;
     }
 
-    // ---------------------------------------------------------------- the container's side
+    // ---------------------------------------------------------------- the socket's side
 
-    @Override
-    public void opened(WebSocketSession opened) {
+    void opened(Socket opened) {
         boolean closeNow;
         synchronized (this) {
-            session = opened;
+            socket = opened;
             closeNow = closedHere || failure != null;
         }
         if (closeNow) {
-            closer.close(opened, CloseStatus.NORMAL);
+            opened.close(CloseStatus.NORMAL);
         }
     }
 
-    @Override
-    public void text(String part, boolean last) {
+    /** A part of a text message. */
+    void text(String part, boolean last) {
         FrameAssembler.Frame frame = textParts.append(part, last);
         if (frame instanceof FrameAssembler.Complete complete) {
             queue(new Text(new String(complete.bytes(), 0, complete.length(), StandardCharsets.UTF_8),
@@ -262,15 +266,15 @@ final class ReadQueue implements SocketEvents {
         else if (frame instanceof FrameAssembler.Oversized oversized) {
             fail(new ChannelException(ref.channelId(), "Channel " + ref.channelId() + " sent a text message of "
                     + oversized.size() + " bytes, more than this worker's limit of " + maxMessageBytes));
-            WebSocketSession open = sessionNow();
+            Socket open = socketNow();
             if (open != null) {
-                closer.close(open, CloseStatus.TOO_BIG_TO_PROCESS);
+                open.close(CloseStatus.TOO_BIG_TO_PROCESS);
             }
         }
     }
 
-    @Override
-    public void binary(ByteBuffer part, boolean last) {
+    /** A part of a binary message; the buffer is the socket's, valid only during the call. */
+    void binary(ByteBuffer part, boolean last) {
         if (!part.hasRemaining()) {
             return;
         }
@@ -279,8 +283,8 @@ final class ReadQueue implements SocketEvents {
         queue(chunk, chunk.length);
     }
 
-    @Override
-    public void closed(CloseStatus status, Throwable error) {
+    /** The socket closed ({@code error} is {@code null}) or broke. */
+    void closed(CloseStatus status, Throwable error) {
         synchronized (this) {
             if (!closedHere && failure == null && !ended) {
                 failure = EngineCloses.forReader(ref, status, error);
@@ -301,7 +305,6 @@ final class ReadQueue implements SocketEvents {
             bufferedBytes += size;
             notifyAll();
         }
-        holdBackWhileFull();
         signal();
     }
 
@@ -324,67 +327,51 @@ final class ReadQueue implements SocketEvents {
         }
     }
 
-    private synchronized WebSocketSession sessionNow() {
-        return session;
+    private synchronized Socket socketNow() {
+        return socket;
     }
 
     // ---------------------------------------------------------------- holding the writer back
 
     /**
-     * Suspends reading while too much is read ahead and resumes it once half was taken, or once the end is done
-     * here (so the close handshake can be read). Whether to flip {@code suspended} is decided under this end's
-     * lock together with the byte count that {@link #takeLocked} changes: a take either sees the flag set and
-     * asks for a resume, or happens before the decision, which then sees the drained queue. The flow lock keeps
-     * Tomcat's suspend and resume calls in the order of those decisions; neither runs under this end's lock.
+     * Called after each message part the socket delivered (and once when it opened): asks for the next one unless
+     * the read-ahead is full, in which case {@link #takeLocked} asks once the application has taken half of it.
+     * Both decisions are made under this queue's monitor, so exactly one part is asked for at a time, or none
+     * while {@code suspended}. Once the end is done here the socket reads on, so that the close handshake is read,
+     * and what it delivers is dropped.
      */
-    private void holdBackWhileFull() {
-        synchronized (flow) {
-            WsSession socket = nativeSession();
-            if (socket == null) {
+    void partTaken() {
+        Socket open;
+        synchronized (this) {
+            boolean done = closedHere || failure != null;
+            if (!done && bufferedBytes >= READ_AHEAD_BYTES) {
+                suspended = true;
                 return;
             }
-            boolean suspend;
-            boolean resume;
-            synchronized (this) {
-                boolean done = closedHere || failure != null;
-                suspend = !suspended && !done && bufferedBytes >= READ_AHEAD_BYTES;
-                resume = suspended && (done || bufferedBytes <= RESUME_BELOW);
-                if (suspend || resume) {
-                    suspended = suspend;
-                }
-            }
-            if (suspend) {
-                socket.suspend();
-            }
-            else if (resume) {
-                // Tomcat's client reads what it holds at once, on this thread: never the application's.
-                socket.resume();
-            }
+            open = socket;
         }
+        open.readMore();
     }
 
-    private void resumeIfSuspended() {
-        boolean held;
+    private void resumeIfHeld() {
+        Socket open;
         synchronized (this) {
-            held = suspended;
+            if (!suspended) {
+                return;
+            }
+            suspended = false;
+            open = socket;
         }
-        if (held) {
-            resumeSoon();
-        }
+        readMoreSoon(open);
     }
 
-    private void resumeSoon() {
+    /** Asks for the next part on the I/O executor: the socket may deliver it on the asking thread. */
+    private void readMoreSoon(Socket open) {
         try {
-            io.execute(this::holdBackWhileFull);
+            io.execute(open::readMore);
         }
         catch (RejectedExecutionException ex) {
-            log.debug("channel {}: not resumed, the worker is shutting down", ref.channelId());
+            log.debug("channel {}: not read on, the worker is shutting down", ref.channelId());
         }
-    }
-
-    private WsSession nativeSession() {
-        WebSocketSession open = sessionNow();
-        return open instanceof NativeWebSocketSession nativeSession ? nativeSession.getNativeSession(WsSession.class)
-                : null;
     }
 }

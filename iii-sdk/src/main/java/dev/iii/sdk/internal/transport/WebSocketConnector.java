@@ -2,6 +2,8 @@ package dev.iii.sdk.internal.transport;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -26,8 +28,9 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 
 /**
  * Opens sockets to the engine with Spring's {@link StandardWebSocketClient} on Tomcat's JSR-356 client, one
- * {@link EngineLink} per attempt, and the sockets of data channel ends ({@link #open}) with the same handshake
- * headers and TLS. Credentials in the URL's user info travel as a Basic {@code Authorization} header (as browsers
+ * {@link EngineLink} per attempt, and the sockets of data channel ends with the same handshake headers and TLS:
+ * write ends through the same client ({@link #open}), read ends on the JDK's client ({@link #openDemanded}),
+ * which reads the network only as far as it is asked to. Credentials in the URL's user info travel as a Basic {@code Authorization} header (as browsers
  * and Node's {@code ws} send them) and the URL itself is never logged.
  */
 public final class WebSocketConnector {
@@ -57,6 +60,9 @@ public final class WebSocketConnector {
     private final MessageCodec codec = new MessageCodec();
     private final AtomicLong refusedFrames = new AtomicLong();
     private final QuietClient client;
+    private final SSLContext sslContext;
+    // guarded by this
+    private HttpClient demandedClient;
 
     /** @param sslContext trust for {@code wss://}, or {@code null} for the JVM's default */
     public WebSocketConnector(URI url, Map<String, String> headers, Duration connectTimeout, int maxMessageBytes,
@@ -67,6 +73,7 @@ public final class WebSocketConnector {
         this.maxMessageBytes = maxMessageBytes;
         this.sendQueueLimit = sendQueueLimit;
         this.io = io;
+        this.sslContext = sslContext;
         WsWebSocketContainer container = new WsWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(CONTAINER_TEXT_BUFFER);
         container.setDefaultMaxBinaryMessageBufferSize(CONTAINER_BINARY_BUFFER);
@@ -133,6 +140,35 @@ public final class WebSocketConnector {
         catch (RuntimeException ex) {
             return CompletableFuture.failedFuture(ex);
         }
+    }
+
+    /**
+     * Opens a socket to {@code target} on the JDK's client, with the worker's handshake headers and TLS: for a
+     * socket read only as far as {@code listener} asks ({@link WebSocket#request}). The target carries an access
+     * key: it is never logged.
+     */
+    public CompletableFuture<WebSocket> openDemanded(URI target, WebSocket.Listener listener) {
+        try {
+            WebSocket.Builder builder = demandedClient().newWebSocketBuilder().connectTimeout(connectTimeout);
+            headers.forEach(builder::header);
+            return builder.buildAsync(target, listener).orTimeout(connectTimeout.toMillis() + 1000,
+                    TimeUnit.MILLISECONDS);
+        }
+        catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /** The JDK's client, made on first use: a worker without data channels never starts its selector thread. */
+    private synchronized HttpClient demandedClient() {
+        if (demandedClient == null) {
+            HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+            if (sslContext != null) {
+                builder.sslContext(sslContext);
+            }
+            demandedClient = builder.build();
+        }
+        return demandedClient;
     }
 
     /** Frames refused on any of the links so far because their send queue was full. */

@@ -1,9 +1,13 @@
 package dev.iii.sdk.internal.channel;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.iii.engine.EmbeddedEngine;
@@ -26,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What a channel end does with its socket in the cases the public API cannot reach: a socket whose handshake
- * finishes after the end gave up on it, and a socket suspended by back-pressure when its end is closed.
+ * finishes after the end gave up on it, a socket held back by back-pressure when its end is closed, and one held
+ * back on the last frames of its stream.
  */
 class ChannelEndSocketsTest {
 
@@ -87,6 +92,41 @@ class ChannelEndSocketsTest {
         // Tomcat gives up on a close handshake after 30 s; a socket that reads on finishes it at once.
         await().atMost(Duration.ofSeconds(10)).until(() -> !reader.isSuspended() && reader.isSocketClosed());
         await().atMost(WAIT).until(writing::isDone);
+    }
+
+    @Test
+    void aReaderWhoseReadAheadFillsOnTheLastFramesStillSeesTheEnd() throws Exception {
+        Channel channel = worker.channels().create().get();
+        int frame = ChannelWriter.FRAME_SIZE;
+        int frames = (int) (2 * ReadQueue.READ_AHEAD_BYTES / frame);
+        // The whole stream waits in the engine before the reader opens: it then arrives at once.
+        try (ChannelWriter out = channel.writer()) {
+            for (int i = 0; i < frames; i++) {
+                out.write(new byte[frame]);
+            }
+            out.sendMessage("done");
+        }
+        ReadEnd reader = (ReadEnd) channel.reader();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        reader.onMessage(messages::add);
+        byte[] half = new byte[(int) (ReadQueue.READ_AHEAD_BYTES / 2)];
+        // The reader takes half its read-ahead, and half again once it is full: the second time it fills on the
+        // last frame, with the message and the end of the stream right behind it.
+        long read = reader.readNBytes(half, 0, half.length);
+        await().atMost(WAIT).until(reader::isSuspended);
+        read += reader.readNBytes(half, 0, half.length);
+        await().atMost(WAIT).until(reader::isSuspended);
+        CompletableFuture<Long> rest = CompletableFuture.supplyAsync(() -> {
+            try {
+                return (long) reader.readAllBytes().length;
+            }
+            catch (IOException ex) {
+                throw new UncheckedIOException(ex);
+            }
+        });
+        read += rest.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(read).isEqualTo((long) frames * frame);
+        assertThat(messages).containsExactly("done");
     }
 
     /** A session that only records how it was closed. */

@@ -1,0 +1,76 @@
+package dev.iii.sdk.internal.channel;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
+
+import org.springframework.web.socket.CloseStatus;
+
+/**
+ * A read end's socket on the JDK's WebSocket client, which reads the network only as far as it was asked to
+ * ({@link WebSocket#request}): each message part is asked for once the {@link ReadQueue} has room for it. The
+ * read end needs that exactness to hold its writer back; Tomcat's client, which the rest of the SDK uses,
+ * suspends and resumes reading with a race that can leave the frames after the one that filled the read-ahead,
+ * the end of the stream among them, unprocessed.
+ */
+final class DemandedReadSocket implements WebSocket.Listener, ReadQueue.Socket {
+
+    private final ReadQueue queue;
+    private volatile WebSocket socket;
+
+    DemandedReadSocket(ReadQueue queue) {
+        this.queue = queue;
+    }
+
+    @Override
+    public void onOpen(WebSocket opened) {
+        socket = opened;
+        queue.opened(this);
+        queue.partTaken();
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        queue.text(data.toString(), last);
+        queue.partTaken();
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+        queue.binary(data, last);
+        queue.partTaken();
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        queue.closed(new CloseStatus(statusCode, reason), null);
+        // Answered with a Close of the same code once this returns, as the JDK's client does.
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        queue.closed(CloseStatus.NO_CLOSE_FRAME, error);
+    }
+
+    @Override
+    public void readMore() {
+        socket.request(1);
+    }
+
+    @Override
+    public void close(CloseStatus status) {
+        WebSocket open = socket;
+        if (!open.isOutputClosed()) {
+            open.sendClose(status.getCode(), status.getReason() == null ? "" : status.getReason());
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        WebSocket open = socket;
+        return open != null && open.isInputClosed() && open.isOutputClosed();
+    }
+}
