@@ -1,16 +1,24 @@
 package dev.iii.spring.e2e;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.iii.engine.EmbeddedEngine;
 import dev.iii.engine.EngineTls;
 import dev.iii.sdk.ConnectionState;
 import dev.iii.sdk.IIIWorker;
 import dev.iii.sdk.TestCertificates;
+import dev.iii.sdk.channel.Channel;
+import dev.iii.sdk.channel.ChannelReader;
+import dev.iii.sdk.channel.ChannelWriter;
 import dev.iii.spring.autoconfigure.IIIAutoConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +78,20 @@ class SslBundleEndToEndTests {
             IIIWorker worker = context.getBean(IIIWorker.class);
             await().until(() -> worker.connectionState() == ConnectionState.CONNECTED);
             assertThat(worker.discovery().listWorkers().join()).anyMatch(info -> info.name().startsWith("tls-"));
+            // A data channel's ends open sockets of their own, with the same trust.
+            Channel channel = worker.channels().create().get();
+            CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+                try (ChannelReader in = channel.reader()) {
+                    return in.readAllBytes();
+                }
+                catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            });
+            try (ChannelWriter out = channel.writer()) {
+                out.write("over wss".getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(new String(read.get(20, TimeUnit.SECONDS), StandardCharsets.UTF_8)).isEqualTo("over wss");
         });
     }
 
