@@ -127,7 +127,7 @@ public final class WebSocketConnector {
     }
 
     /**
-     * Opens a socket to {@code target} (a data channel end on the engine's host) with the worker's handshake
+     * Opens a socket to {@code target} (a data channel's write end on the engine's host) with the worker's handshake
      * headers and TLS. The target carries an access key: it is never logged.
      */
     public CompletableFuture<WebSocketSession> open(URI target, WebSocketHandler handler) {
