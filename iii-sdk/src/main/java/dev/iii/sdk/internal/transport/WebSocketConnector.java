@@ -127,8 +127,8 @@ public final class WebSocketConnector {
     }
 
     /**
-     * Opens a socket to {@code target} (a data channel's write end on the engine's host) with the worker's handshake
-     * headers and TLS. The target carries an access key: it is never logged.
+     * Opens a socket to {@code target} (a data channel's write end on the engine's host) with the worker's
+     * handshake headers and TLS. The target carries an access key: it is never logged.
      */
     public CompletableFuture<WebSocketSession> open(URI target, WebSocketHandler handler) {
         WebSocketHttpHeaders handshake = new WebSocketHttpHeaders();
