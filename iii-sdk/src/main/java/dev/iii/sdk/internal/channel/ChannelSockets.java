@@ -41,14 +41,9 @@ final class ChannelSockets {
         this.redaction = redaction;
     }
 
-    /** Opens the end; the future fails with a {@link ChannelException}. */
+    /** Opens a write end; the future fails with a {@link ChannelException}. */
     CompletableFuture<WebSocketSession> open(ChannelRef ref, WebSocketHandler handler) {
-        return connector.open(url(ref), handler).handle((session, error) -> {
-            if (error != null) {
-                throw new CompletionException(refusal(ref, error));
-            }
-            return session;
-        });
+        return refusedAsChannelException(ref, connector.open(url(ref), handler));
     }
 
     /**
@@ -56,7 +51,11 @@ final class ChannelSockets {
      * {@link ChannelException}.
      */
     CompletableFuture<WebSocket> openReader(ChannelRef ref, WebSocket.Listener listener) {
-        return connector.openDemanded(url(ref), listener).handle((socket, error) -> {
+        return refusedAsChannelException(ref, connector.openDemanded(url(ref), listener));
+    }
+
+    private <T> CompletableFuture<T> refusedAsChannelException(ChannelRef ref, CompletableFuture<T> opening) {
+        return opening.handle((socket, error) -> {
             if (error != null) {
                 throw new CompletionException(refusal(ref, error));
             }
@@ -83,10 +82,7 @@ final class ChannelSockets {
     private ChannelException refusal(ChannelRef ref, Throwable error) {
         String end = ref.direction().wireName() + " end of channel " + ref.channelId();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            Matcher status = cause.getMessage() == null ? null : REFUSED_STATUS.matcher(cause.getMessage());
-            String code = cause instanceof WebSocketHandshakeException refused
-                    ? String.valueOf(refused.getResponse().statusCode())
-                    : status != null && status.find() ? status.group(1) : null;
+            String code = refusedStatus(cause);
             if (code != null) {
                 String why = code.equals("404") ? "the engine does not know the channel, or the access key is wrong"
                         : "the engine refused the upgrade";
@@ -102,6 +98,15 @@ final class ChannelSockets {
                 .replace(ref.accessKey(), "***").replace(encode(ref.accessKey()), "***");
         // The cause is left out: its message may quote the URL, and with it the access key.
         return new ChannelException(ref.channelId(), "Cannot open the " + end + ": " + detail);
+    }
+
+    /** The HTTP status of a refused upgrade that {@code cause} reports, or {@code null}. */
+    private static String refusedStatus(Throwable cause) {
+        if (cause instanceof WebSocketHandshakeException refused) {
+            return String.valueOf(refused.getResponse().statusCode());
+        }
+        Matcher status = cause.getMessage() == null ? null : REFUSED_STATUS.matcher(cause.getMessage());
+        return status != null && status.find() ? status.group(1) : null;
     }
 
     private static String encode(String value) {

@@ -30,8 +30,8 @@ import org.springframework.web.socket.client.standard.StandardWebSocketClient;
  * Opens sockets to the engine with Spring's {@link StandardWebSocketClient} on Tomcat's JSR-356 client, one
  * {@link EngineLink} per attempt, and the sockets of data channel ends with the same handshake headers and TLS:
  * write ends through the same client ({@link #open}), read ends on the JDK's client ({@link #openDemanded}),
- * which reads the network only as far as it is asked to. Credentials in the URL's user info travel as a Basic {@code Authorization} header (as browsers
- * and Node's {@code ws} send them) and the URL itself is never logged.
+ * which reads the network only as far as it is asked to. Credentials in the URL's user info travel as a Basic
+ * {@code Authorization} header (as browsers and Node's {@code ws} send them) and the URL itself is never logged.
  */
 public final class WebSocketConnector {
 
