@@ -116,6 +116,8 @@ class ShutdownUnderLoadTests {
         closing.get(30, TimeUnit.SECONDS);
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.DISCONNECTED);
 
+        // The engine logs the disconnect on its own thread, once it has seen the socket close.
+        await().until(() -> output.getOut().contains("(loaded) disconnected"));
         String log = output.getOut();
         int unregistered = log.indexOf("function load::work unregistered");
         int disconnected = log.indexOf("(loaded) disconnected");
