@@ -19,8 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Credentials (the URL's user info and query string, handshake headers) reach the engine and nothing else: no
- * log line at any level down to DEBUG, from this SDK or the libraries under it (Spring, and Tomcat through
- * java.util.logging), and no error the worker reports. At TRACE the libraries print the handshake itself.
+ * log line at any level down to DEBUG, from this SDK or the libraries under it (Spring, and the JDK's HTTP client
+ * through java.util.logging), and no error the worker reports.
  */
 class CredentialsTest {
 
@@ -35,7 +35,7 @@ class CredentialsTest {
     private final Handler jul = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            // FINE is DEBUG; FINER and FINEST are TRACE, where Tomcat and Spring print the handshake itself.
+            // FINE is DEBUG; FINER and FINEST are TRACE.
             if (record.getLevel().intValue() >= java.util.logging.Level.FINE.intValue()) {
                 julLines.add(record.getLevel() + " " + record.getMessage() + " " + record.getThrown());
             }

@@ -88,13 +88,14 @@ class StalledSocketTest {
         assertThat(served.await(PROMPTLY.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
         assertThat(worker.connectionState()).isEqualTo(ConnectionState.CONNECTED);
 
-        // The engine goes away under the stuck write: one lost connection, and no stack trace from Tomcat.
-        List<String> tomcatWarnings = new CopyOnWriteArrayList<>();
+        // The engine goes away under the stuck write: one lost connection, and no stack trace from the
+        // WebSocket client.
+        List<String> clientWarnings = new CopyOnWriteArrayList<>();
         Handler warnings = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    tomcatWarnings.add(record.getLoggerName() + ": " + record.getMessage());
+                    clientWarnings.add(record.getLoggerName() + ": " + record.getMessage());
                 }
             }
 
@@ -115,7 +116,7 @@ class StalledSocketTest {
         finally {
             root.removeHandler(warnings);
         }
-        assertThat(tomcatWarnings).isEmpty();
+        assertThat(clientWarnings).isEmpty();
     }
 
     /** A void call from another thread, which must return well within {@link #PROMPTLY}. */

@@ -8,15 +8,11 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.transport.WebSocketConnector;
-import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.WebSocketSession;
 
 /**
  * Opens the socket of a channel end at {@code <engine URL>/ws/channels/<id>?key=<access key>&dir=<read|write>}
@@ -25,12 +21,6 @@ import org.springframework.web.socket.WebSocketSession;
  * {@link ChannelException} naming the channel; the URL, which carries the access key, appears nowhere.
  */
 final class ChannelSockets {
-
-    /**
-     * How Tomcat reports an upgrade the server refused: "The HTTP response from the server [404] did not...". (The
-     * JDK's client, which read ends use, says it with a {@link WebSocketHandshakeException}.)
-     */
-    private static final Pattern REFUSED_STATUS = Pattern.compile("server \\[(\\d{3})\\]");
 
     private final WebSocketConnector connector;
     private final Redaction redaction;
@@ -41,21 +31,9 @@ final class ChannelSockets {
         this.redaction = redaction;
     }
 
-    /** Opens a write end; the future fails with a {@link ChannelException}. */
-    CompletableFuture<WebSocketSession> open(ChannelRef ref, WebSocketHandler handler) {
-        return refusedAsChannelException(ref, connector.open(url(ref), handler));
-    }
-
-    /**
-     * Opens a read end on the JDK's client (see {@link DemandedReadSocket}); the future fails with a
-     * {@link ChannelException}.
-     */
-    CompletableFuture<WebSocket> openReader(ChannelRef ref, WebSocket.Listener listener) {
-        return refusedAsChannelException(ref, connector.openDemanded(url(ref), listener));
-    }
-
-    private <T> CompletableFuture<T> refusedAsChannelException(ChannelRef ref, CompletableFuture<T> opening) {
-        return opening.handle((socket, error) -> {
+    /** Opens the socket of an end; the future fails with a {@link ChannelException}. */
+    CompletableFuture<WebSocket> open(ChannelRef ref, WebSocket.Listener listener) {
+        return connector.open(url(ref), listener).handle((socket, error) -> {
             if (error != null) {
                 throw new CompletionException(refusal(ref, error));
             }
@@ -82,9 +60,9 @@ final class ChannelSockets {
     private ChannelException refusal(ChannelRef ref, Throwable error) {
         String end = ref.direction().wireName() + " end of channel " + ref.channelId();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            String code = refusedStatus(cause);
-            if (code != null) {
-                String why = code.equals("404") ? "the engine does not know the channel, or the access key is wrong"
+            if (cause instanceof WebSocketHandshakeException refused) {
+                int code = refused.getResponse().statusCode();
+                String why = code == 404 ? "the engine does not know the channel, or the access key is wrong"
                         : "the engine refused the upgrade";
                 return new ChannelException(ref.channelId(), "Cannot open the " + end + ": " + why + " (HTTP " + code
                         + ")");
@@ -98,15 +76,6 @@ final class ChannelSockets {
                 .replace(ref.accessKey(), "***").replace(encode(ref.accessKey()), "***");
         // The cause is left out: its message may quote the URL, and with it the access key.
         return new ChannelException(ref.channelId(), "Cannot open the " + end + ": " + detail);
-    }
-
-    /** The HTTP status of a refused upgrade that {@code cause} reports, or {@code null}. */
-    private static String refusedStatus(Throwable cause) {
-        if (cause instanceof WebSocketHandshakeException refused) {
-            return String.valueOf(refused.getResponse().statusCode());
-        }
-        Matcher status = cause.getMessage() == null ? null : REFUSED_STATUS.matcher(cause.getMessage());
-        return status != null && status.find() ? status.group(1) : null;
     }
 
     private static String encode(String value) {

@@ -8,10 +8,10 @@ import org.springframework.web.socket.CloseStatus;
 
 /**
  * A read end's socket on the JDK's WebSocket client, which reads the network only as far as it was asked to
- * ({@link WebSocket#request}): each message part is asked for once the {@link ReadQueue} has room for it. The
- * read end needs that exactness to hold its writer back; Tomcat's client, which the rest of the SDK uses,
- * suspends and resumes reading with a race that can leave the frames after the one that filled the read-ahead,
- * the end of the stream among them, unprocessed.
+ * ({@link WebSocket#request}): each message part is asked for once the {@link ReadQueue} has room for it, which is
+ * how the read end holds its writer back. (Suspending and resuming a socket, as Tomcat's client offers it, has a
+ * race that can leave the frames after the one that filled the read-ahead, the end of the stream among them,
+ * unprocessed.)
  */
 final class DemandedReadSocket implements WebSocket.Listener, ReadQueue.Socket {
 

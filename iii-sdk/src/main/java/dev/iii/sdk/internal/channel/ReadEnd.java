@@ -122,7 +122,7 @@ final class ReadEnd extends ChannelReader implements OpenEnd {
     }
 
     private void openSocket() {
-        owner.sockets().openReader(ref, new DemandedReadSocket(queue)).whenComplete((open, error) -> {
+        owner.sockets().open(ref, new DemandedReadSocket(queue)).whenComplete((open, error) -> {
             if (error != null) {
                 queue.fail(error.getCause() instanceof ChannelException channel ? channel
                         : new ChannelException(ref.channelId(), "Cannot open the read end of channel "

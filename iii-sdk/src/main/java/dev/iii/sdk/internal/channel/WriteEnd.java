@@ -2,11 +2,12 @@ package dev.iii.sdk.internal.channel;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.ByteBuffer;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +18,10 @@ import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.channel.ChannelWriter;
 import dev.iii.sdk.internal.transport.FrameWriter;
-import dev.iii.sdk.internal.transport.SessionSocket;
-import org.apache.tomcat.websocket.Constants;
+import dev.iii.sdk.internal.transport.JdkWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
 
 /**
  * A write end: bytes are gathered into frames of {@link ChannelWriter#FRAME_SIZE}, and frames and messages go
@@ -33,7 +31,7 @@ import org.springframework.web.socket.adapter.NativeWebSocketSession;
  * waits too: that is the back-pressure, and memory stays bounded. A write socket has no send timeout: a slow
  * reader may hold it back as long as it takes. Opens on first use.
  */
-final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
+final class WriteEnd extends ChannelWriter implements OpenEnd {
 
     private static final Logger log = LoggerFactory.getLogger(WriteEnd.class);
 
@@ -258,7 +256,7 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
         started = true;
         try {
             owner.opening(this);
-            owner.sockets().open(ref, new ChannelSocketHandler(this)).whenComplete((open, error) -> {
+            owner.sockets().open(ref, new SocketListener()).whenComplete((open, error) -> {
                 if (error != null) {
                     refuse(error.getCause() instanceof ChannelException channel ? channel
                             : new ChannelException(ref.channelId(), "Cannot open the write end of channel "
@@ -286,45 +284,48 @@ final class WriteEnd extends ChannelWriter implements SocketEvents, OpenEnd {
         owner.forget(this);
     }
 
-    // ---------------------------------------------------------------- the container's side
+    // ---------------------------------------------------------------- the socket's side
 
-    @Override
-    public void opened(WebSocketSession session) {
-        if (session instanceof NativeWebSocketSession nativeSession) {
-            jakarta.websocket.Session socket = nativeSession.getNativeSession(jakarta.websocket.Session.class);
-            if (socket != null) {
-                // A slow reader may hold a write back as long as it takes; an abort still ends it.
-                socket.getUserProperties().put(Constants.BLOCKING_SEND_TIMEOUT_PROPERTY, -1L);
+    /**
+     * What the engine's side of the socket says, on the JDK client's thread: only that it closed, since the engine
+     * sends nothing to a writer.
+     */
+    final class SocketListener implements WebSocket.Listener {
+
+        private final CompletableFuture<Void> inputClosed = new CompletableFuture<>();
+
+        @Override
+        public void onOpen(WebSocket socket) {
+            // No send timeout: a slow reader may hold a write back as long as it takes; an abort still ends it.
+            JdkWebSocket writes = new JdkWebSocket(socket, null, inputClosed,
+                    ended -> closed(CloseStatus.NO_CLOSE_FRAME, ended));
+            FrameWriter frames = new FrameWriter(writes, owner.io(), QUEUE_BYTES, refused,
+                    error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel "
+                            + ref.channelId() + " failed: " + error.getClass().getSimpleName()));
+            if (!writer.complete(frames)) {
+                // The open was given up (timed out, refused here) before the handshake finished: nobody writes
+                // this socket, and left open it would let the engine believe the writer is still there. Not a
+                // normal close: the reader must not take an unwritten stream for a complete one.
+                socket.sendClose(CloseStatus.GOING_AWAY.getCode(), "");
             }
+            socket.request(1);
         }
-        FrameWriter frames = new FrameWriter(new SessionSocket(session), owner.io(), QUEUE_BYTES, refused,
-                error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel " + ref.channelId()
-                        + " failed: " + error.getClass().getSimpleName()));
-        if (!writer.complete(frames)) {
-            // The open was given up (timed out, refused here) before the handshake finished: nobody writes
-            // this socket, and left open it would let the engine believe the writer is still there.
-            closeLate(session);
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+            inputClosed.complete(null);
+            closed(new CloseStatus(code, reason), null);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket socket, Throwable error) {
+            inputClosed.complete(null);
+            closed(CloseStatus.NO_CLOSE_FRAME, error);
         }
     }
 
-    /** Closes a socket the end no longer uses, on the I/O executor: the container's thread must not block. */
-    private void closeLate(WebSocketSession session) {
-        // Not a normal close: the reader must not take an unwritten stream for a complete one.
-        new SessionCloser(owner.io(), ref.channelId()).close(session, CloseStatus.GOING_AWAY);
-    }
-
-    @Override
-    public void text(String part, boolean last) {
-        // The engine sends nothing to a writer.
-    }
-
-    @Override
-    public void binary(ByteBuffer part, boolean last) {
-        // The engine sends nothing to a writer.
-    }
-
-    @Override
-    public void closed(CloseStatus status, Throwable error) {
+    private void closed(CloseStatus status, Throwable error) {
         // Only the engine's answer to this end's own normal close is no failure.
         ChannelException meaning = null;
         if (!closing || error != null || status.getCode() != CloseStatus.NORMAL.getCode()) {

@@ -35,7 +35,14 @@ public final class FrameWriter {
 
         void sendPing() throws IOException;
 
+        /** Sends a Close and waits for the peer's answer, for a bounded time. */
         void close(int code, String reason) throws IOException;
+
+        /**
+         * Sends a Close if that can be done at once, and ends the connection without waiting for the peer's
+         * answer; also ends a send that is stuck on a peer that stopped reading.
+         */
+        void abort(int code, String reason) throws IOException;
     }
 
     /** The frame did not fit into the writer's queue. */
@@ -180,10 +187,10 @@ public final class FrameWriter {
         try {
             io.execute(() -> {
                 try {
-                    socket.close(code, reason);
+                    socket.abort(code, reason);
                 }
                 catch (IOException | RuntimeException ex) {
-                    log.debug("close failed: {}", ex.toString());
+                    log.debug("abort failed: {}", ex.toString());
                 }
                 finally {
                     finished.countDown();

@@ -1,6 +1,10 @@
 package dev.iii.sdk.internal.transport;
 
-import java.io.IOException;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,65 +15,61 @@ import dev.iii.protocol.MessageCodec;
 import dev.iii.protocol.ProtocolException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.BinaryMessage;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PongMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 
 /**
- * Reads one connection attempt's socket on the container's thread: joins text frames from their parts,
- * decodes them and reports them, together with the link's opening and closing, to {@link LinkEvents}. It
- * never writes: everything outbound goes through the link's {@link FrameWriter}.
+ * Reads one connection attempt's socket on the JDK client's thread: joins text frames from their parts, decodes
+ * them and reports them, together with the link's opening and closing, to {@link LinkEvents}, then asks for the
+ * next part. It never writes: everything outbound goes through the link's {@link FrameWriter}.
  */
-final class EngineSocketHandler extends AbstractWebSocketHandler {
+final class EngineSocketListener implements WebSocket.Listener {
 
-    private static final Logger log = LoggerFactory.getLogger(EngineSocketHandler.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineSocketListener.class);
+    /** The close code a link reports when it broke, or was given up, without the engine's Close frame. */
+    private static final int NO_CLOSE_FRAME = 1006;
 
     private final long attempt;
     private final MessageCodec codec;
     private final FrameAssembler assembler;
     private final int maxMessageBytes;
     private final long sendQueueLimit;
+    private final Duration sendTimeout;
     private final AtomicLong refusedFrames;
     private final Executor io;
     private final LinkEvents events;
     private final AtomicBoolean closeReported = new AtomicBoolean();
+    private final CompletableFuture<Void> inputClosed = new CompletableFuture<>();
     private boolean binaryReported;
     private volatile EngineLink link;
 
-    EngineSocketHandler(long attempt, MessageCodec codec, int maxMessageBytes, long sendQueueLimit,
-            AtomicLong refusedFrames, Executor io, LinkEvents events) {
+    EngineSocketListener(long attempt, MessageCodec codec, int maxMessageBytes, long sendQueueLimit,
+            Duration sendTimeout, AtomicLong refusedFrames, Executor io, LinkEvents events) {
         this.attempt = attempt;
         this.codec = codec;
         this.assembler = new FrameAssembler(maxMessageBytes);
         this.maxMessageBytes = maxMessageBytes;
         this.sendQueueLimit = sendQueueLimit;
+        this.sendTimeout = sendTimeout;
         this.refusedFrames = refusedFrames;
         this.io = io;
         this.events = events;
     }
 
     @Override
-    public boolean supportsPartialMessages() {
-        return true;
-    }
-
-    @Override
-    public void afterConnectionEstablished(WebSocketSession session) {
-        NoDelay.enable(session);
-        FrameWriter writer = new FrameWriter(new SessionSocket(session), io, sendQueueLimit, refusedFrames,
-                failure -> reportClosed(CloseStatus.SESSION_NOT_RELIABLE.getCode(), "write failed", failure));
+    public void onOpen(WebSocket socket) {
+        JdkWebSocket writes = new JdkWebSocket(socket, sendTimeout, inputClosed,
+                ended -> reportClosed(NO_CLOSE_FRAME, null, ended));
+        FrameWriter writer = new FrameWriter(writes, io, sendQueueLimit, refusedFrames,
+                failure -> reportClosed(NO_CLOSE_FRAME, null, failure));
         link = new EngineLink(attempt, writer, codec);
         events.opened(link);
+        socket.request(1);
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+    public CompletionStage<?> onText(WebSocket socket, CharSequence part, boolean last) {
         EngineLink current = link;
         current.heard();
-        FrameAssembler.Frame frame = assembler.append(message.getPayload(), message.isLast());
+        FrameAssembler.Frame frame = assembler.append(part.toString(), last);
         if (frame instanceof FrameAssembler.Complete complete) {
             decode(current, complete.bytes(), complete.length());
         }
@@ -78,6 +78,8 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
                     "the frame of " + oversized.size() + " bytes is larger than this worker's limit of "
                             + maxMessageBytes + " bytes");
         }
+        socket.request(1);
+        return null;
     }
 
     private void decode(EngineLink current, byte[] bytes, int length) {
@@ -94,7 +96,7 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
     }
 
     @Override
-    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer part, boolean last) {
         link.heard();
         if (!binaryReported) {
             binaryReported = true;
@@ -102,23 +104,39 @@ final class EngineSocketHandler extends AbstractWebSocketHandler {
                     + "and are ignored", link);
         }
         else {
-            log.debug("ignored a binary frame of {} bytes on {}", message.getPayloadLength(), link);
+            log.debug("ignored a part of a binary frame ({} bytes) on {}", part.remaining(), link);
         }
+        socket.request(1);
+        return null;
     }
 
     @Override
-    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+    public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
+        // The JDK's client answers with a pong itself.
         link.heard();
+        socket.request(1);
+        return null;
     }
 
     @Override
-    public void handleTransportError(WebSocketSession session, Throwable exception) {
-        reportClosed(CloseStatus.SERVER_ERROR.getCode(), null, exception);
+    public CompletionStage<?> onPong(WebSocket socket, ByteBuffer message) {
+        link.heard();
+        socket.request(1);
+        return null;
     }
 
     @Override
-    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        reportClosed(status.getCode(), status.getReason(), null);
+    public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+        inputClosed.complete(null);
+        reportClosed(code, reason, null);
+        // Answered with a Close of the same code once this returns, as the JDK's client does.
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+        inputClosed.complete(null);
+        reportClosed(NO_CLOSE_FRAME, null, error);
     }
 
     private void reportClosed(int code, String reason, Throwable error) {
