@@ -61,7 +61,9 @@ public final class WebSocketConnector {
         this.maxMessageBytes = maxMessageBytes;
         this.sendQueueLimit = sendQueueLimit;
         this.io = io;
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout);
+        // The sockets' listeners never block and hand everything on, so they run on the client's selector
+        // thread: the JDK would otherwise hand every read to a pool thread first.
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(connectTimeout).executor(Runnable::run);
         if (sslContext != null) {
             builder.sslContext(sslContext);
         }
