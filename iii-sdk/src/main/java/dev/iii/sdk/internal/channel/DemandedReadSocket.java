@@ -4,7 +4,6 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletionStage;
 
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * A read end's socket on the JDK's WebSocket client, which reads the network only as far as it was asked to
@@ -45,14 +44,14 @@ final class DemandedReadSocket implements WebSocket.Listener, ReadQueue.Socket {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        queue.closed(new CloseStatus(statusCode, reason), null);
+        queue.closed(new SocketClose(statusCode, reason), null);
         // Answered with a Close of the same code once this returns, as the JDK's client does.
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        queue.closed(CloseStatus.NO_CLOSE_FRAME, error);
+        queue.closed(SocketClose.NO_CLOSE_FRAME, error);
     }
 
     @Override
@@ -61,10 +60,10 @@ final class DemandedReadSocket implements WebSocket.Listener, ReadQueue.Socket {
     }
 
     @Override
-    public void close(CloseStatus status) {
+    public void close(SocketClose status) {
         WebSocket open = socket;
         if (!open.isOutputClosed()) {
-            open.sendClose(status.getCode(), status.getReason() == null ? "" : status.getReason());
+            open.sendClose(status.code(), status.reason() == null ? "" : status.reason());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.iii.sdk.internal.channel;
 import dev.iii.sdk.channel.ChannelDirection;
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * What the close of a channel end's socket means, in words that name the channel. The real engine ends a stream
@@ -17,45 +16,45 @@ final class EngineCloses {
     }
 
     /** The failure a close means for a reader; {@code null} when the stream simply ended. */
-    static ChannelException forReader(ChannelRef ref, CloseStatus status, Throwable error) {
-        int code = status.getCode();
-        if (error == null && (code == CloseStatus.NORMAL.getCode() || code == CloseStatus.NO_STATUS_CODE.getCode())) {
+    static ChannelException forReader(ChannelRef ref, SocketClose status, Throwable error) {
+        int code = status.code();
+        if (error == null && (code == SocketClose.NORMAL.code() || code == SocketClose.NO_STATUS_CODE.code())) {
             return null;
         }
         return common(ref, status, error);
     }
 
     /** The failure a close the engine started means for a writer; it never means success. */
-    static ChannelException forWriter(ChannelRef ref, CloseStatus status, Throwable error) {
-        int code = status.getCode();
-        if (error == null && (code == CloseStatus.NORMAL.getCode() || code == CloseStatus.NO_STATUS_CODE.getCode())) {
+    static ChannelException forWriter(ChannelRef ref, SocketClose status, Throwable error) {
+        int code = status.code();
+        if (error == null && (code == SocketClose.NORMAL.code() || code == SocketClose.NO_STATUS_CODE.code())) {
             return new ChannelException(ref.channelId(), "The engine closed the write end of channel " + ref.channelId()
                     + ": it is open elsewhere already, or the channel is gone");
         }
-        if (error == null && code == CloseStatus.NO_CLOSE_FRAME.getCode()) {
+        if (error == null && code == SocketClose.NO_CLOSE_FRAME.code()) {
             return new ChannelException(ref.channelId(), "The reader of channel " + ref.channelId() + " is gone, or "
                     + "the connection to the engine broke");
         }
         return common(ref, status, error);
     }
 
-    private static ChannelException common(ChannelRef ref, CloseStatus status, Throwable error) {
+    private static ChannelException common(ChannelRef ref, SocketClose status, Throwable error) {
         String id = ref.channelId();
         String end = ref.direction() == ChannelDirection.READ ? "read" : "write";
-        int code = status.getCode();
+        int code = status.code();
         if (error != null) {
             return new ChannelException(id, "The connection to the engine for channel " + id + " broke: "
                     + error.getClass().getSimpleName());
         }
-        if (code == CloseStatus.POLICY_VIOLATION.getCode()) {
+        if (code == SocketClose.POLICY_VIOLATION.code()) {
             return new ChannelException(id, "The " + end + " end of channel " + id + " is open elsewhere already");
         }
-        if (code == CloseStatus.SERVER_ERROR.getCode()) {
-            String reason = status.getReason() == null || status.getReason().isEmpty() ? "the engine gave up the stream"
-                    : status.getReason();
+        if (code == SocketClose.SERVER_ERROR.code()) {
+            String reason = status.reason() == null || status.reason().isEmpty() ? "the engine gave up the stream"
+                    : status.reason();
             return new ChannelException(id, "Channel " + id + ": " + reason);
         }
-        if (code == CloseStatus.GOING_AWAY.getCode()) {
+        if (code == SocketClose.GOING_AWAY.code()) {
             return new ChannelException(id, "Channel " + id + ": the engine went away");
         }
         return new ChannelException(id, "The connection to the engine for channel " + id + " broke (close code "

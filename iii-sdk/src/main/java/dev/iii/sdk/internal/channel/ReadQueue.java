@@ -14,7 +14,6 @@ import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.internal.transport.FrameAssembler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * What a read end's socket delivered and the application has not taken yet: the socket's thread queues bytes
@@ -76,7 +75,7 @@ final class ReadQueue {
         void readMore();
 
         /** Starts the close handshake with {@code status}. */
-        void close(CloseStatus status);
+        void close(SocketClose status);
 
         /** Whether the close handshake is done both ways. */
         boolean isClosed();
@@ -169,7 +168,7 @@ final class ReadQueue {
             notifyAll();
         }
         if (open != null) {
-            open.close(CloseStatus.NORMAL);
+            open.close(SocketClose.NORMAL);
             // A socket held back would not read the engine's answer to the close; what it still reads is dropped.
             resumeIfHeld();
         }
@@ -188,7 +187,7 @@ final class ReadQueue {
             notifyAll();
         }
         if (open != null) {
-            open.close(CloseStatus.GOING_AWAY);
+            open.close(SocketClose.GOING_AWAY);
             resumeIfHeld();
         }
         signal();
@@ -252,7 +251,7 @@ final class ReadQueue {
             closeNow = closedHere || failure != null;
         }
         if (closeNow) {
-            opened.close(CloseStatus.NORMAL);
+            opened.close(SocketClose.NORMAL);
         }
     }
 
@@ -268,7 +267,7 @@ final class ReadQueue {
                     + oversized.size() + " bytes, more than this worker's limit of " + maxMessageBytes));
             Socket open = socketNow();
             if (open != null) {
-                open.close(CloseStatus.TOO_BIG_TO_PROCESS);
+                open.close(SocketClose.TOO_BIG_TO_PROCESS);
             }
         }
     }
@@ -284,7 +283,7 @@ final class ReadQueue {
     }
 
     /** The socket closed ({@code error} is {@code null}) or broke. */
-    void closed(CloseStatus status, Throwable error) {
+    void closed(SocketClose status, Throwable error) {
         synchronized (this) {
             if (!closedHere && failure == null && !ended) {
                 failure = EngineCloses.forReader(ref, status, error);

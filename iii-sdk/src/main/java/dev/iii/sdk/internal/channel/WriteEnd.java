@@ -21,7 +21,6 @@ import dev.iii.sdk.internal.transport.FrameWriter;
 import dev.iii.sdk.internal.transport.JdkWebSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
 
 /**
  * A write end: bytes are gathered into frames of {@link ChannelWriter#FRAME_SIZE}, and frames and messages go
@@ -151,7 +150,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
         closing = true;
         try {
             FrameWriter socket = awaitWriter();
-            socket.close(CloseStatus.NORMAL.getCode(), "");
+            socket.close(SocketClose.NORMAL.code(), "");
             socket.awaitClosed();
         }
         catch (InterruptedException ex) {
@@ -173,7 +172,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
     public void abort() {
         failure = failure != null ? failure : new ChannelException(ref.channelId(), "The write end of channel "
                 + ref.channelId() + " was aborted");
-        writer.thenAccept(socket -> socket.abort(CloseStatus.GOING_AWAY.getCode(), "aborted"));
+        writer.thenAccept(socket -> socket.abort(SocketClose.GOING_AWAY.code(), "aborted"));
         owner.forget(this);
     }
 
@@ -298,7 +297,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
         public void onOpen(WebSocket socket) {
             // No send timeout: a slow reader may hold a write back as long as it takes; an abort still ends it.
             JdkWebSocket writes = new JdkWebSocket(socket, null, inputClosed,
-                    ended -> closed(CloseStatus.NO_CLOSE_FRAME, ended));
+                    ended -> closed(SocketClose.NO_CLOSE_FRAME, ended));
             FrameWriter frames = new FrameWriter(writes, owner.io(), QUEUE_BYTES, refused,
                     error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel "
                             + ref.channelId() + " failed: " + error.getClass().getSimpleName()));
@@ -306,7 +305,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
                 // The open was given up (timed out, refused here) before the handshake finished: nobody writes
                 // this socket, and left open it would let the engine believe the writer is still there. Not a
                 // normal close: the reader must not take an unwritten stream for a complete one.
-                socket.sendClose(CloseStatus.GOING_AWAY.getCode(), "");
+                socket.sendClose(SocketClose.GOING_AWAY.code(), "");
             }
             socket.request(1);
         }
@@ -314,21 +313,21 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
             inputClosed.complete(null);
-            closed(new CloseStatus(code, reason), null);
+            closed(new SocketClose(code, reason), null);
             return null;
         }
 
         @Override
         public void onError(WebSocket socket, Throwable error) {
             inputClosed.complete(null);
-            closed(CloseStatus.NO_CLOSE_FRAME, error);
+            closed(SocketClose.NO_CLOSE_FRAME, error);
         }
     }
 
-    private void closed(CloseStatus status, Throwable error) {
+    private void closed(SocketClose status, Throwable error) {
         // Only the engine's answer to this end's own normal close is no failure.
         ChannelException meaning = null;
-        if (!closing || error != null || status.getCode() != CloseStatus.NORMAL.getCode()) {
+        if (!closing || error != null || status.code() != SocketClose.NORMAL.code()) {
             meaning = EngineCloses.forWriter(ref, status, error);
             failure = failure != null ? failure : meaning;
         }

@@ -22,7 +22,6 @@ import dev.iii.sdk.channel.ChannelWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.socket.CloseStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -68,7 +67,7 @@ class ChannelEndSocketsTest {
         AtomicReference<Integer> closed = new AtomicReference<>();
         writer.new SocketListener().onOpen(socket(closed));
         await().atMost(WAIT).until(() -> closed.get() != null);
-        assertThat(closed.get()).isNotEqualTo(CloseStatus.NORMAL.getCode());
+        assertThat(closed.get()).isNotEqualTo(SocketClose.NORMAL.code());
     }
 
     @Test
@@ -138,7 +137,7 @@ class ChannelEndSocketsTest {
                         yield CompletableFuture.completedFuture(proxy);
                     }
                     case "abort" -> {
-                        closed.compareAndSet(null, CloseStatus.NO_CLOSE_FRAME.getCode());
+                        closed.compareAndSet(null, SocketClose.NO_CLOSE_FRAME.code());
                         yield null;
                     }
                     case "request" -> null;
