@@ -208,14 +208,15 @@ public final class OutboundCalls implements ConnectionListener {
                 }
             }
         }
-        return send(call, link);
+        return send(call, link, true);
     }
 
-    private InvocationException send(PendingCall<?> call, EngineLink link) {
+    /** @param here whether an idle writer starts writing on this thread: only when it holds no lock */
+    private InvocationException send(PendingCall<?> call, EngineLink link, boolean here) {
         byte[] frame = call.frame;
         call.sentOn = link;
         try {
-            if (link.send(frame)) {
+            if (here ? link.sendNow(frame) : link.send(frame)) {
                 call.frame = null;
                 return null;
             }
@@ -323,7 +324,7 @@ public final class OutboundCalls implements ConnectionListener {
             long now = System.nanoTime();
             for (PendingCall<?> call : queued) {
                 if (!call.isDue(now)) {
-                    send(call, link);
+                    send(call, link, false);
                 }
                 else if (!call.expectsResult()) {
                     log.warn("Dropped a void call to {}: no connection to the engine within its timeout",

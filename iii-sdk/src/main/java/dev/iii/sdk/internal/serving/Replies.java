@@ -66,7 +66,7 @@ final class Replies {
 
     private void send(EngineLink link, Invocation invocation, InvocationResult result) {
         try {
-            if (!link.send(codec.encode(result))) {
+            if (!link.sendNow(codec.encode(result))) {
                 log.debug("dropped the answer to {} ({}): its connection is gone and the engine already answered "
                         + "invocation_stopped", invocation.functionId(), invocation.id());
             }

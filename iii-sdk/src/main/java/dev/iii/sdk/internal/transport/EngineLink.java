@@ -52,6 +52,14 @@ public final class EngineLink {
         return writer.send(frame);
     }
 
+    /**
+     * Queues an already encoded frame and, when the link's writer is idle, starts writing it on this thread; for a
+     * caller that holds no lock. See {@link #send(Message)} and {@link FrameWriter#sendNow}.
+     */
+    public boolean sendNow(byte[] frame) {
+        return writer.sendNow(frame);
+    }
+
     /** Queues a binary frame (telemetry); see {@link #send(Message)}. */
     public boolean sendBinary(byte[] frame) {
         return writer.sendBinary(frame);

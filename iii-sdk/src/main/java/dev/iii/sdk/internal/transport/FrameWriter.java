@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -18,29 +19,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of a socket. Any thread hands it encoded frames and returns at once; a single drain task on
- * the I/O executor writes them in order, and is the only thread that ever waits on the socket. The queue is
- * bounded in bytes: a frame that would overflow it is refused at once, so a peer that stops reading costs
- * bounded memory and never blocks the thread that reads frames, a timer or another caller. A sender that is to
- * be held back instead (a data channel's writer) first waits for room ({@link #awaitRoom}), which waits on the
- * queue, never on the socket.
+ * The one writer of a socket. Any thread hands it encoded frames and returns at once. Frames are written in
+ * order by one drain at a time, started on the I/O executor, or with {@link #sendNow} on the thread that queued a
+ * frame into an idle writer; no send blocks, and when one cannot finish at once the drain goes on from the thread
+ * that completes it, so no thread waits on the socket and a frame that can be written at once needs no hand-off.
+ * A close, which waits for the peer's answer, runs on the I/O executor. The queue is bounded in bytes: a frame that would overflow it
+ * is refused at once, so a peer that stops reading costs bounded memory and never blocks the thread that reads
+ * frames, a timer or another caller. A sender that is to be held back instead (a data channel's writer) first
+ * waits for room ({@link #awaitRoom}), which waits on the queue, never on the socket.
  */
 public final class FrameWriter {
 
-    /** What the writer writes to; calls may block, and are only made from the drain task. */
+    /** What the writer writes to; only the drain task calls it. */
     public interface Socket {
-        void sendText(String text) throws IOException;
+        /** Starts sending one whole text frame; never blocks. The future completes once it is written. */
+        CompletableFuture<?> sendText(String text);
 
-        void sendBinary(ByteBuffer bytes) throws IOException;
+        /** Starts sending one whole binary frame; see {@link #sendText}. */
+        CompletableFuture<?> sendBinary(ByteBuffer bytes);
 
-        void sendPing() throws IOException;
+        /** Starts sending a ping; see {@link #sendText}. */
+        CompletableFuture<?> sendPing();
 
-        /** Sends a Close and waits for the peer's answer, for a bounded time. */
+        /** Sends a Close and waits for the peer's answer, for a bounded time; called on the I/O executor. */
         void close(int code, String reason) throws IOException;
 
         /**
          * Sends a Close if that can be done at once, and ends the connection without waiting for the peer's
-         * answer; also ends a send that is stuck on a peer that stopped reading.
+         * answer; also ends a send that is stuck on a peer that stopped reading. Called on the I/O executor.
          */
         void abort(int code, String reason) throws IOException;
     }
@@ -92,13 +98,21 @@ public final class FrameWriter {
     }
 
     /**
-     * Queues one text frame (UTF-8).
+     * Queues one text frame (UTF-8); an idle writer starts writing it on the I/O executor.
      *
      * @return {@code false} when the writer is closed and the frame will never be written
      * @throws QueueFullException when the frame does not fit into the queue
      */
     public boolean send(byte[] frame) {
-        return enqueue(frame, frame.length);
+        return enqueue(frame, frame.length, false);
+    }
+
+    /**
+     * Queues one text frame (UTF-8), as {@link #send}, except that an idle writer starts writing it on the calling
+     * thread, which saves a hand-off: for a caller that holds no lock (the send never blocks, but it is I/O).
+     */
+    public boolean sendNow(byte[] frame) {
+        return enqueue(frame, frame.length, true);
     }
 
     /**
@@ -108,10 +122,10 @@ public final class FrameWriter {
      * @throws QueueFullException when the frame does not fit into the queue
      */
     public boolean sendBinary(byte[] frame) {
-        return enqueue(new Binary(frame), frame.length);
+        return enqueue(new Binary(frame), frame.length, false);
     }
 
-    private boolean enqueue(Object item, int size) {
+    private boolean enqueue(Object item, int size, boolean here) {
         if (closed) {
             return false;
         }
@@ -122,7 +136,7 @@ public final class FrameWriter {
             throw new QueueFullException(after - size, limit, size);
         }
         queue.add(item);
-        wake();
+        wake(here);
         return true;
     }
 
@@ -160,7 +174,7 @@ public final class FrameWriter {
     public void ping() {
         if (!closed) {
             queue.add(PING);
-            wake();
+            wake(false);
         }
     }
 
@@ -168,7 +182,7 @@ public final class FrameWriter {
     public void close(int code, String reason) {
         if (!closed) {
             queue.add(new Close(code, reason));
-            wake();
+            wake(false);
         }
     }
 
@@ -237,26 +251,30 @@ public final class FrameWriter {
         return closed;
     }
 
-    private void wake() {
-        if (draining.compareAndSet(false, true)) {
-            try {
-                io.execute(this::drain);
-            }
-            catch (RejectedExecutionException ex) {
-                draining.set(false);
-                fail(new IOException("the worker's I/O threads are shut down", ex));
-            }
+    private void wake(boolean here) {
+        if (!draining.compareAndSet(false, true)) {
+            return;
+        }
+        if (here) {
+            drain();
+            return;
+        }
+        try {
+            io.execute(this::drain);
+        }
+        catch (RejectedExecutionException ex) {
+            draining.set(false);
+            fail(new IOException("the worker's I/O threads are shut down", ex));
         }
     }
 
+    /** Writes what is queued, in order, for as long as each send finishes at once; {@code draining} is held. */
     private void drain() {
         while (true) {
             Object next;
             while ((next = queue.poll()) != null) {
                 if (!write(next)) {
-                    queue.clear();
-                    queuedBytes.set(0);
-                    draining.set(false);
+                    // Waiting for a send (the drain goes on when it finishes), or done for good.
                     return;
                 }
             }
@@ -268,51 +286,98 @@ public final class FrameWriter {
         }
     }
 
-    /** Writes one item; {@code false} once the socket is closed or broken. */
+    /**
+     * Starts writing one item; {@code true} when it is written and the drain may go on at once, {@code false}
+     * when the drain stops here: it goes on once the send finishes, or the socket is closed or broken.
+     */
     private boolean write(Object item) {
         if (closed) {
+            discardQueue();
             return false;
         }
+        if (item instanceof Close close) {
+            closed = true;
+            discardQueue();
+            roomMade();
+            closeOnIo(close);
+            return false;
+        }
+        CompletableFuture<?> sending;
         try {
-            if (item == PING) {
-                socket.sendPing();
-            }
-            else if (item instanceof byte[] frame) {
-                queuedBytes.addAndGet(-frame.length);
-                roomMade();
-                socket.sendText(new String(frame, StandardCharsets.UTF_8));
-            }
-            else if (item instanceof Binary binary) {
-                queuedBytes.addAndGet(-binary.bytes().length);
-                roomMade();
-                socket.sendBinary(ByteBuffer.wrap(binary.bytes()));
-            }
-            else if (item instanceof Close close) {
-                closed = true;
-                roomMade();
+            sending = start(item);
+        }
+        catch (RuntimeException ex) {
+            fail(ex);
+            return false;
+        }
+        if (!sending.isDone()) {
+            sending.whenComplete((written, error) -> {
+                if (error != null) {
+                    fail(error);
+                }
+                else {
+                    drain();
+                }
+            });
+            return false;
+        }
+        if (sending.isCompletedExceptionally()) {
+            sending.whenComplete((written, error) -> fail(error));
+            return false;
+        }
+        return true;
+    }
+
+    private CompletableFuture<?> start(Object item) {
+        if (item == PING) {
+            return socket.sendPing();
+        }
+        if (item instanceof Binary binary) {
+            queuedBytes.addAndGet(-binary.bytes().length);
+            roomMade();
+            return socket.sendBinary(ByteBuffer.wrap(binary.bytes()));
+        }
+        byte[] frame = (byte[]) item;
+        queuedBytes.addAndGet(-frame.length);
+        roomMade();
+        return socket.sendText(new String(frame, StandardCharsets.UTF_8));
+    }
+
+    private void closeOnIo(Close close) {
+        try {
+            io.execute(() -> {
                 try {
                     socket.close(close.code(), close.reason());
+                }
+                catch (IOException | RuntimeException ex) {
+                    log.debug("close failed: {}", ex.toString());
                 }
                 finally {
                     finished.countDown();
                 }
-                return false;
-            }
-            return true;
+            });
         }
-        catch (IOException | RuntimeException ex) {
-            fail(ex);
-            return false;
+        catch (RejectedExecutionException ex) {
+            finished.countDown();
+            log.debug("close skipped: the worker's I/O threads are shut down");
         }
     }
 
+    private void discardQueue() {
+        queue.clear();
+        queuedBytes.set(0);
+    }
+
     private void fail(Throwable cause) {
+        discardQueue();
         if (!closed) {
             closed = true;
             finished.countDown();
             roomMade();
-            log.debug("write failed: {}", cause.toString());
-            onFailure.accept(cause);
+            Throwable why = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+                    ? cause.getCause() : cause;
+            log.debug("write failed: {}", why.toString());
+            onFailure.accept(why);
         }
     }
 }

@@ -6,14 +6,15 @@ import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * A socket of the JDK's WebSocket client as a {@link FrameWriter}'s socket: each send waits until the JDK has
- * written the frame (the JDK allows one outstanding send), so only the writer's drain task ever waits on it. A
+ * A socket of the JDK's WebSocket client as a {@link FrameWriter}'s socket: a send starts at once and completes
+ * when the JDK has written the frame (the JDK allows one send at a time; the writer starts the next only then). A
  * close sends the Close frame and waits for the peer's answer; a peer that does not answer in time, or a send
  * that fails or takes longer than the send timeout, ends the socket at once ({@link WebSocket#abort}). The JDK
  * tells the socket's listener nothing after an abort, so the socket tells it itself.
@@ -46,26 +47,47 @@ public final class JdkWebSocket implements FrameWriter.Socket {
     }
 
     @Override
-    public void sendText(String text) throws IOException {
-        await(socket.sendText(text, true), sendTimeout, "a text frame");
+    public CompletableFuture<?> sendText(String text) {
+        return watched(socket.sendText(text, true), "a text frame");
     }
 
     @Override
-    public void sendBinary(ByteBuffer bytes) throws IOException {
-        await(socket.sendBinary(bytes, true), sendTimeout, "a binary frame");
+    public CompletableFuture<?> sendBinary(ByteBuffer bytes) {
+        return watched(socket.sendBinary(bytes, true), "a binary frame");
     }
 
     @Override
-    public void sendPing() throws IOException {
-        await(socket.sendPing(NO_DATA.duplicate()), sendTimeout, "a ping");
+    public CompletableFuture<?> sendPing() {
+        return watched(socket.sendPing(NO_DATA.duplicate()), "a ping");
+    }
+
+    /**
+     * A send that failed, or that did not finish at once and then not within the send timeout, ends the
+     * connection. Only a send that has to wait for the network gets a timeout, so the usual send sets no timer.
+     */
+    private CompletableFuture<WebSocket> watched(CompletableFuture<WebSocket> sending, String what) {
+        if (sending.isDone() && !sending.isCompletedExceptionally()) {
+            return sending;
+        }
+        CompletableFuture<WebSocket> bounded = sending.isDone() || sendTimeout == null ? sending
+                : sending.orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        return bounded.whenComplete((sent, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                        : error;
+                abort(cause instanceof TimeoutException ? new IOException("sending " + what + " took longer than "
+                        + sendTimeout.toMillis() + " ms") : cause instanceof IOException io ? io
+                                : new IOException("sending " + what + " failed", cause));
+            }
+        });
     }
 
     @Override
     public void close(int code, String reason) throws IOException {
-        if (!socket.isOutputClosed()) {
-            await(socket.sendClose(code, reason), CLOSE_TIMEOUT, "the Close frame");
-        }
         try {
+            if (!socket.isOutputClosed()) {
+                socket.sendClose(code, reason).get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
             inputClosed.get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (ExecutionException | TimeoutException ex) {
@@ -94,37 +116,10 @@ public final class JdkWebSocket implements FrameWriter.Socket {
         abort(new IOException("closed by this side (" + code + (reason.isEmpty() ? "" : " " + reason) + ")"));
     }
 
-    private IOException aborting(IOException why) {
-        abort(why);
-        return why;
-    }
-
     private void abort(IOException why) {
         socket.abort();
         if (!inputClosed.isDone()) {
             aborted.accept(why);
-        }
-    }
-
-    private void await(CompletableFuture<WebSocket> sending, Duration timeout, String what) throws IOException {
-        try {
-            if (timeout == null) {
-                sending.get();
-            }
-            else {
-                sending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        }
-        catch (TimeoutException ex) {
-            throw aborting(new IOException("sending " + what + " took longer than " + timeout.toMillis() + " ms"));
-        }
-        catch (ExecutionException ex) {
-            throw aborting(ex.getCause() instanceof IOException io ? io : new IOException("sending " + what
-                    + " failed", ex.getCause()));
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw aborting(new InterruptedIOException("interrupted while sending " + what));
         }
     }
 }
