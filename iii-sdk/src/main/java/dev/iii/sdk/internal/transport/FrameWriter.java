@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * order by one drain at a time, started on the I/O executor, or with {@link #sendNow} on the thread that queued a
  * frame into an idle writer; no send blocks, and when one cannot finish at once the drain goes on from the thread
  * that completes it, so no thread waits on the socket and a frame that can be written at once needs no hand-off.
- * A close, which waits for the peer's answer, runs on the I/O executor. The queue is bounded in bytes: a frame that would overflow it
- * is refused at once, so a peer that stops reading costs bounded memory and never blocks the thread that reads
- * frames, a timer or another caller. A sender that is to be held back instead (a data channel's writer) first
- * waits for room ({@link #awaitRoom}), which waits on the queue, never on the socket.
+ * A close, which waits for the peer's answer, runs on the I/O executor. The queue is bounded in bytes: a frame
+ * that would overflow it is refused at once, so a peer that stops reading costs bounded memory and never blocks
+ * the thread that reads frames, a timer or another caller. A sender that is to be held back instead (a data
+ * channel's writer) first waits for room ({@link #awaitRoom}), which waits on the queue, never on the socket.
  */
 public final class FrameWriter {
 
