@@ -85,6 +85,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         requirePositive(invocationTimeout, "invocationTimeout");
         require(reconnectPolicy != null, "reconnectPolicy is required");
         headers = headers == null ? Map.of() : Map.copyOf(headers);
+        headers.forEach(WorkerOptions::requireSettableHeader);
         require(maxMessageSize > 0, "maxMessageSize must be positive");
         require(maxConcurrentInvocations > 0, "maxConcurrentInvocations must be positive");
         require(maxQueuedInvocations >= 0, "maxQueuedInvocations must not be negative");
@@ -130,6 +131,22 @@ public record WorkerOptions(URI url, String name, String description, String nam
     /** Defaults only (URL and name from the environment where set). */
     public static WorkerOptions defaults() {
         return builder().build();
+    }
+
+    /** Headers the WebSocket handshake writes itself, which the JDK's client refuses to take from the caller. */
+    private static final java.util.Set<String> HANDSHAKE_HEADERS = java.util.Set.of("host", "connection", "upgrade",
+            "content-length", "expect", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol",
+            "sec-websocket-extensions", "sec-websocket-accept");
+    /** An HTTP header name: a token of RFC 9110 §5.6.2. */
+    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern
+            .compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private static void requireSettableHeader(String name, String value) {
+        require(HEADER_NAME.matcher(name).matches(), "header name '" + name + "' is not a valid HTTP header name");
+        require(!HANDSHAKE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)), "header '" + name
+                + "' cannot be set: the WebSocket handshake sets it itself");
+        require(value.indexOf('\r') < 0 && value.indexOf('\n') < 0, "header '" + name
+                + "' has a line break in its value");
     }
 
     private static void require(boolean condition, String message) {

@@ -2,6 +2,7 @@ package dev.iii.sdk;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.iii.protocol.InvokeFunction;
@@ -72,6 +73,22 @@ class NamespaceAndOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace");
         assertThatThrownBy(() -> CallOptions.defaults().withNamespace(""))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void headersTheHandshakeWritesItselfOrThatAreMalformedAreRefusedWhenTheOptionsAreBuilt() {
+        for (String name : List.of("Host", "connection", "Upgrade", "Content-Length", "Expect", "Sec-WebSocket-Key",
+                "sec-websocket-protocol", "Sec-WebSocket-Extensions", "Sec-WebSocket-Version")) {
+            assertThatThrownBy(() -> WorkerOptions.builder().header(name, "x").build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("header '" + name + "' cannot be set: the WebSocket handshake sets it itself");
+        }
+        assertThatThrownBy(() -> WorkerOptions.builder().header("X Api Key", "x").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a valid HTTP header name");
+        assertThatThrownBy(() -> WorkerOptions.builder().header("X-Api-Key", "a\r\nX-Evil: 1").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line break");
+        assertThat(WorkerOptions.builder().header("X-Api-Key", "k").header("Origin", "https://shop.example").build()
+                .headers()).containsKeys("X-Api-Key", "Origin");
     }
 
     @Test

@@ -219,6 +219,15 @@ class IIIAutoConfigurationTests {
     }
 
     @Test
+    void aHeaderTheHandshakeSetsItselfFailsStartupSayingSo() {
+        runner.withPropertyValues("iii.headers.host=engine.example").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .hasMessage("header 'host' cannot be set: the WebSocket handshake sets it itself");
+        });
+    }
+
+    @Test
     void duplicateFunctionIdsFailStartupNamingBothMethods() {
         runner.withUserConfiguration(DuplicateConfiguration.class).run(context -> {
             assertThat(context).hasFailed();
