@@ -44,8 +44,14 @@ final class ChannelWriteSocket implements EngineChannel.Writer {
         holdBackWhileFull();
     }
 
-    /** The worker closed its end ({@code clean}) or the socket broke. */
+    /**
+     * The worker closed its end ({@code clean}) or the socket broke. From here on the reader leaving is no failure
+     * of this end: a reader that read the stream to its end leaves right after, while the Close is being answered.
+     */
     void closed(boolean clean) {
+        synchronized (this) {
+            closing = true;
+        }
         channel.writerFinished(clean);
     }
 
