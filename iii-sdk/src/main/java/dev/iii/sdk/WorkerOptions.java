@@ -6,9 +6,12 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLContext;
 
@@ -134,16 +137,15 @@ public record WorkerOptions(URI url, String name, String description, String nam
     }
 
     /** Headers the WebSocket handshake writes itself, which the JDK's client refuses to take from the caller. */
-    private static final java.util.Set<String> HANDSHAKE_HEADERS = java.util.Set.of("host", "connection", "upgrade",
+    private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "connection", "upgrade",
             "content-length", "expect", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol",
             "sec-websocket-extensions", "sec-websocket-accept");
     /** An HTTP header name: a token of RFC 9110 §5.6.2. */
-    private static final java.util.regex.Pattern HEADER_NAME = java.util.regex.Pattern
-            .compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private static void requireSettableHeader(String name, String value) {
         require(HEADER_NAME.matcher(name).matches(), "header name '" + name + "' is not a valid HTTP header name");
-        require(!HANDSHAKE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT)), "header '" + name
+        require(!HANDSHAKE_HEADERS.contains(name.toLowerCase(Locale.ROOT)), "header '" + name
                 + "' cannot be set: the WebSocket handshake sets it itself");
         require(value.indexOf('\r') < 0 && value.indexOf('\n') < 0, "header '" + name
                 + "' has a line break in its value");

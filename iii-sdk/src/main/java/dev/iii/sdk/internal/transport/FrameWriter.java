@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -195,33 +196,15 @@ public final class FrameWriter {
             return;
         }
         closed = true;
-        queue.clear();
-        queuedBytes.set(0);
+        discardQueue();
         roomMade();
-        try {
-            io.execute(() -> {
-                try {
-                    socket.abort(code, reason);
-                }
-                catch (IOException | RuntimeException ex) {
-                    log.debug("abort failed: {}", ex.toString());
-                }
-                finally {
-                    finished.countDown();
-                }
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            finished.countDown();
-            log.debug("close skipped: the worker's I/O threads are shut down");
-        }
+        endOnIo("abort", () -> socket.abort(code, reason));
     }
 
     /** The socket closed under the writer: whatever is queued is dropped and nothing more is written. */
     public void discard() {
         closed = true;
-        queue.clear();
-        queuedBytes.set(0);
+        discardQueue();
         finished.countDown();
         roomMade();
     }
@@ -299,7 +282,7 @@ public final class FrameWriter {
             closed = true;
             discardQueue();
             roomMade();
-            closeOnIo(close);
+            endOnIo("close", () -> socket.close(close.code(), close.reason()));
             return false;
         }
         CompletableFuture<?> sending;
@@ -343,14 +326,19 @@ public final class FrameWriter {
         return socket.sendText(new String(frame, StandardCharsets.UTF_8));
     }
 
-    private void closeOnIo(Close close) {
+    /** How the socket is ended: a close or an abort; either may block, so it runs on the I/O executor. */
+    private interface Ending {
+        void run() throws IOException;
+    }
+
+    private void endOnIo(String what, Ending ending) {
         try {
             io.execute(() -> {
                 try {
-                    socket.close(close.code(), close.reason());
+                    ending.run();
                 }
                 catch (IOException | RuntimeException ex) {
-                    log.debug("close failed: {}", ex.toString());
+                    log.debug("{} failed: {}", what, ex.toString());
                 }
                 finally {
                     finished.countDown();
@@ -359,7 +347,7 @@ public final class FrameWriter {
         }
         catch (RejectedExecutionException ex) {
             finished.countDown();
-            log.debug("close skipped: the worker's I/O threads are shut down");
+            log.debug("{} skipped: the worker's I/O threads are shut down", what);
         }
     }
 
@@ -374,7 +362,7 @@ public final class FrameWriter {
             closed = true;
             finished.countDown();
             roomMade();
-            Throwable why = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null
+            Throwable why = cause instanceof CompletionException && cause.getCause() != null
                     ? cause.getCause() : cause;
             log.debug("write failed: {}", why.toString());
             onFailure.accept(why);
