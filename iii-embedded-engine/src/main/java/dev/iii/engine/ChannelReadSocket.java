@@ -2,38 +2,37 @@ package dev.iii.engine;
 
 import java.nio.ByteBuffer;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The read end of a channel on a worker's socket: sends the channel's messages in order, one in flight at a
- * time, through Tomcat's non-blocking writes (each write's completion starts the next, as {@link FrameSender}
- * does), and closes the socket once the stream has ended: 1000 when the writer closed its end, 1011 when it went
- * away without closing or never came (the real engine closes without a status in every case).
+ * The read end of a channel on a worker's socket: sends the channel's messages in order, one in flight at a time
+ * (each write's completion starts the next, as {@link FrameSender} does), and closes the socket once the stream has
+ * ended: 1000 when the writer closed its end, 1011 when it went away without closing or never came (the real engine
+ * closes without a status in every case). What the worker sends on it is read and dropped, as the real engine does.
  */
-final class ChannelReadSocket implements EngineChannel.Reader {
+final class ChannelReadSocket extends ChannelEnd implements EngineChannel.Reader {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelReadSocket.class);
-
-    private final Session session;
-    private final RemoteEndpoint.Async remote;
-    private final EngineChannel channel;
-    private final SessionCloser closer;
 
     // guarded by this
     /** A message is in flight, or the sending thread is about to start one. */
     private boolean writing;
     private boolean done;
 
-    ChannelReadSocket(Session session, EngineChannel channel, SessionCloser closer) {
-        this.session = session;
-        this.remote = session.getAsyncRemote();
-        this.channel = channel;
-        this.closer = closer;
+    ChannelReadSocket(EngineCore core, EngineChannel channel) {
+        super(core, channel, EngineChannel.Direction.READ);
+    }
+
+    @Override
+    void attached() {
+        channel.attach(this);
+    }
+
+    @Override
+    void message(boolean isText, byte[] bytes) {
     }
 
     @Override
@@ -44,7 +43,8 @@ final class ChannelReadSocket implements EngineChannel.Reader {
     }
 
     /** The worker closed the socket or it broke: the writer is told the reader is gone. */
-    void closed() {
+    @Override
+    void detached(boolean clean) {
         synchronized (this) {
             done = true;
         }
@@ -63,8 +63,10 @@ final class ChannelReadSocket implements EngineChannel.Reader {
         while (true) {
             EngineChannel.Item item = channel.poll();
             if (item != null) {
-                send(item);
-                return;
+                if (send(item)) {
+                    return;
+                }
+                continue;
             }
             EngineChannel.Ending ending = channel.ending();
             synchronized (this) {
@@ -84,42 +86,46 @@ final class ChannelReadSocket implements EngineChannel.Reader {
         }
     }
 
-    private void send(EngineChannel.Item item) {
+    /** @return whether the write is still under way (its completion goes on); else this thread goes on */
+    private boolean send(EngineChannel.Item item) {
+        SendCompletion sent = new SendCompletion(this::written);
         try {
-            if (item.text()) {
-                remote.sendText(item.asText(), this::written);
-            }
-            else {
-                remote.sendBinary(ByteBuffer.wrap(item.bytes()), this::written);
-            }
+            session().sendFrame(new Frame(item.text() ? OpCode.TEXT : OpCode.BINARY, true, ByteBuffer.wrap(item.bytes())),
+                    sent, false);
         }
-        catch (IllegalStateException ex) {
-            log.debug("{}: the reader's socket closed under a write: {}", channel, ex.toString());
-            closed();
+        catch (RuntimeException ex) {
+            sent.failed(ex);
         }
+        if (sent.leftToCallback()) {
+            return true;
+        }
+        if (sent.failure() != null) {
+            failed(sent.failure());
+            return true;
+        }
+        return false;
     }
 
-    /** Runs on a Tomcat thread when a message has been written (or has failed). */
-    private void written(SendResult result) {
-        if (!result.isOK()) {
-            log.debug("{}: write to the reader failed: {}", channel, String.valueOf(result.getException()));
-            closed();
+    /** Runs on a Jetty thread when a message left to the callback has been written (or has failed). */
+    private void written(Throwable failure) {
+        if (failure != null) {
+            failed(failure);
             return;
         }
         writeNext();
     }
 
+    private void failed(Throwable failure) {
+        log.debug("{}: write to the reader failed: {}", channel, failure.toString());
+        detached(false);
+    }
+
     private void finish(EngineChannel.Ending ending) {
         channel.readerFinished();
-        CloseReason reason = switch (ending) {
-            case CLOSED -> new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "");
-            case WRITER_GONE -> new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                    "the writer went away without closing the channel");
-            case EXPIRED -> new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION,
-                    "the channel expired before its writer connected");
-        };
-        if (session.isOpen()) {
-            closer.close(reason);
-        }
+        close(switch (ending) {
+            case CLOSED -> SocketClose.normal("");
+            case WRITER_GONE -> SocketClose.unexpected("the writer went away without closing the channel");
+            case EXPIRED -> SocketClose.unexpected("the channel expired before its writer connected");
+        });
     }
 }

@@ -1,38 +1,36 @@
 package dev.iii.engine;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.Session;
-import org.apache.tomcat.websocket.WsSession;
-
 /**
- * The write end of a channel on a worker's socket: every message it sends goes into the channel. While the
- * channel is full the socket is not read (Tomcat's {@link WsSession#suspend()}), so the worker's writes wait in
- * its own TCP buffers, as with the real engine's bounded channel; reading resumes once the reader took a
- * message. When the reader goes away the socket is closed with 1011 (the real engine drops it).
+ * The write end of a channel on a worker's socket: every message it sends goes into the channel. While the channel
+ * is full the socket is not read (no frame is asked for), so the worker's writes wait in its own TCP buffers, as
+ * with the real engine's bounded channel; reading goes on once the reader took a message. When the reader goes away
+ * the socket is closed with 1011 (the real engine drops it).
  */
-final class ChannelWriteSocket implements EngineChannel.Writer {
-
-    private final WsSession session;
-    private final EngineChannel channel;
-    private final SessionCloser closer;
+final class ChannelWriteSocket extends ChannelEnd implements EngineChannel.Writer {
 
     // guarded by this
-    private boolean suspended;
     private boolean closing;
 
-    ChannelWriteSocket(Session session, EngineChannel channel, SessionCloser closer) {
-        this.session = (WsSession) session;
-        this.channel = channel;
-        this.closer = closer;
+    ChannelWriteSocket(EngineCore core, EngineChannel channel) {
+        super(core, channel, EngineChannel.Direction.WRITE);
+    }
+
+    @Override
+    void attached() {
+        channel.attach(this);
     }
 
     /** One whole message from the worker, on the socket's thread. */
-    void received(EngineChannel.Item item) {
-        if (!channel.offer(item)) {
+    @Override
+    void message(boolean isText, byte[] bytes) {
+        if (!channel.offer(new EngineChannel.Item(isText, bytes))) {
             readerGone();
-            return;
         }
-        holdBackWhileFull();
+    }
+
+    @Override
+    boolean mayRead() {
+        return !channel.isFull();
     }
 
     @Override
@@ -41,36 +39,19 @@ final class ChannelWriteSocket implements EngineChannel.Writer {
             readerGone();
             return;
         }
-        holdBackWhileFull();
+        readMore();
     }
 
     /**
      * The worker closed its end ({@code clean}) or the socket broke. From here on the reader leaving is no failure
      * of this end: a reader that read the stream to its end leaves right after, while the Close is being answered.
      */
-    void closed(boolean clean) {
+    @Override
+    void detached(boolean clean) {
         synchronized (this) {
             closing = true;
         }
         channel.writerFinished(clean);
-    }
-
-    /**
-     * Suspends or resumes reading so that it matches the channel now; called after every change, from whichever
-     * thread made it, so the last call always sees the latest state.
-     */
-    private synchronized void holdBackWhileFull() {
-        boolean hold = channel.isFull();
-        if (hold == suspended || closing) {
-            return;
-        }
-        suspended = hold;
-        if (hold) {
-            session.suspend();
-        }
-        else {
-            session.resume();
-        }
     }
 
     private void readerGone() {
@@ -81,6 +62,6 @@ final class ChannelWriteSocket implements EngineChannel.Writer {
             closing = true;
         }
         channel.writerFinished(false);
-        closer.close(new CloseReason(CloseReason.CloseCodes.UNEXPECTED_CONDITION, "the reader of the channel is gone"));
+        close(SocketClose.unexpected("the reader of the channel is gone"));
     }
 }

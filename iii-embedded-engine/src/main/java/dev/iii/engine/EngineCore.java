@@ -29,7 +29,6 @@ import dev.iii.protocol.RegistrationRejected;
 import dev.iii.protocol.TriggerAction;
 import dev.iii.protocol.TriggerRegistrationResult;
 import dev.iii.protocol.WorkerRegistered;
-import jakarta.websocket.CloseReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -261,7 +260,7 @@ final class EngineCore {
                             metadata.name(), namespace, owner);
                     worker.send(new RegistrationRejected(RegistrationRejected.WORKER_NAMESPACE_CONFLICT, namespace,
                             null, metadata.name(), owner.id.toString()));
-                    worker.sender.closeAfterFlush(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, ""));
+                    worker.sender.closeAfterFlush(SocketClose.normal(""));
                     return false;
                 }
                 releaseName(worker);
@@ -302,18 +301,18 @@ final class EngineCore {
         }
         log.info("{} reattached: retiring previous connection {}", worker, previous.id);
         // Cleaned up before the next frame is read, so the replay that follows lands on a clean slate.
-        drop(previous, new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "reattached"));
+        drop(previous, SocketClose.normal("reattached"));
     }
 
     /** A worker that stopped reading while frames for it piled up: it is dropped like a dead connection. */
     void peerNotReading(WorkerConnection worker, long waitingBytes) {
         log.warn("{} is not reading: {} bytes of frames wait for it (limit {}); connection dropped", worker,
                 waitingBytes, options.maxQueuedSendBytes());
-        drop(worker, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "not reading"));
+        drop(worker, SocketClose.policy("not reading"));
     }
 
     /** Ends a connection the engine gives up on: its later frames are ignored, its cleanup runs now. */
-    private void drop(WorkerConnection worker, CloseReason reason) {
+    private void drop(WorkerConnection worker, SocketClose reason) {
         worker.retired = true;
         cleanup(worker);
         worker.sender.closeNow(reason);
@@ -376,7 +375,7 @@ final class EngineCore {
             open = new ArrayList<>(connections.values());
         }
         for (WorkerConnection worker : open) {
-            worker.sender.closeNow(new CloseReason(CloseReason.CloseCodes.GOING_AWAY, "engine stopped"));
+            worker.sender.closeNow(SocketClose.goingAway("engine stopped"));
         }
     }
 

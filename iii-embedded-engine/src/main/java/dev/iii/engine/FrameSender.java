@@ -1,40 +1,39 @@
 package dev.iii.engine;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendResult;
-import jakarta.websocket.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one writer of a worker socket. Frames leave in the order they were sent, one message in flight at a time,
- * through Tomcat's non-blocking async remote: a frame sent while the socket is idle is written by the sending
- * thread itself, and each write's completion starts the next, so no frame waits for a thread of its own and no
- * thread ever waits for a peer. Frames waiting behind the one in flight are bounded in bytes; a peer that stops
+ * through Jetty's non-blocking writes: a frame sent while the socket is idle is written by the sending thread
+ * itself, and each write's completion starts the next (in the same loop when it completed at once, see
+ * {@link SendCompletion}), so no frame waits for a thread of its own and no thread ever waits for a peer. Frames waiting behind the one in flight are bounded in bytes; a peer that stops
  * reading until the bound is reached is dropped: nothing more is written to it, and {@code peerNotReading} is
  * told (on the executor) how many bytes were waiting.
  * <p>
  * A write is never started while the engine lock is held (no lock is held across I/O): a frame sent under it
- * is queued and written from the executor. A close waits for the message in flight, if any (Tomcat fails the
- * rest of a message it is writing in parts when the socket closes between two parts, on a thread of its own),
- * but not longer than {@link WorkerSocketEndpoint#CLOSE_FRAME_TIMEOUT_MS}; it goes through a
- * {@link SessionCloser}, off the calling thread.
+ * is queued and written from the executor, and so is a close. A close waits for the message in flight, if any,
+ * but not longer than {@link #CLOSE_TIMEOUT_MS}: a Close frame cannot pass a message that the peer does not read, so
+ * then the socket is dropped without one, as the real engine drops such a socket.
  */
 final class FrameSender {
 
     private static final Logger log = LoggerFactory.getLogger(FrameSender.class);
+    /** How long a close waits for the message in flight before the socket is dropped. */
+    static final long CLOSE_TIMEOUT_MS = 2000;
 
-    private final Session session;
-    private final RemoteEndpoint.Async remote;
-    private final SessionCloser closer;
+    private final CoreSession session;
     private final EngineCore core;
     private final LongConsumer peerNotReading;
 
@@ -47,15 +46,13 @@ final class FrameSender {
     /** Nothing more is accepted. */
     private boolean closed;
     /** A close asked for and not performed yet: the writer performs it once nothing is in flight. */
-    private CloseReason pendingClose;
-    /** Closes the socket if the message in flight does not complete in time; cancelled when the writer closes. */
+    private SocketClose pendingClose;
+    /** Drops the socket if the message in flight does not complete in time; cancelled when the writer closes. */
     private ScheduledFuture<?> closeDeadline;
     private boolean closeStarted;
 
-    FrameSender(Session session, EngineCore core, LongConsumer peerNotReading) {
+    FrameSender(CoreSession session, EngineCore core, LongConsumer peerNotReading) {
         this.session = session;
-        this.remote = session.getAsyncRemote();
-        this.closer = new SessionCloser(session, core.executor);
         this.core = core;
         this.peerNotReading = peerNotReading;
     }
@@ -91,7 +88,7 @@ final class FrameSender {
     }
 
     /** Closes the socket once everything sent so far has been written; nothing sent later goes out. */
-    void closeAfterFlush(CloseReason reason) {
+    void closeAfterFlush(SocketClose reason) {
         synchronized (this) {
             if (closed) {
                 return;
@@ -106,7 +103,7 @@ final class FrameSender {
     }
 
     /** Closes the socket as soon as no message is in flight, dropping whatever still waits. */
-    void closeNow(CloseReason reason) {
+    void closeNow(SocketClose reason) {
         synchronized (this) {
             dropQueued();
             if (closeStarted) {
@@ -120,7 +117,7 @@ final class FrameSender {
                 return;
             }
         }
-        performPendingClose();
+        closeIfPending(false);
     }
 
     /** Whether the caller is now the writer; call with this monitor held. */
@@ -145,6 +142,7 @@ final class FrameSender {
     private void writeNext() {
         while (true) {
             byte[] next;
+            boolean more;
             synchronized (this) {
                 next = queue.poll();
                 if (next == null) {
@@ -152,47 +150,59 @@ final class FrameSender {
                     break;
                 }
                 queuedBytes -= next.length;
+                more = !queue.isEmpty();
             }
+            SendCompletion sent = new SendCompletion(this::written);
             try {
-                remote.sendText(new String(next, StandardCharsets.UTF_8), this::written);
+                // Frames with more behind them are batched: Jetty writes them out with the last one, which flushes.
+                session.sendFrame(new Frame(OpCode.TEXT, true, ByteBuffer.wrap(next)), sent, more);
+            }
+            catch (RuntimeException ex) {
+                sent.failed(ex);
+            }
+            if (sent.leftToCallback()) {
                 return;
             }
-            catch (IllegalStateException ex) {
-                // The session closed under us; its cleanup runs from onClose.
-                log.debug("send failed on session {}: {}", session.getId(), ex.toString());
-                synchronized (this) {
-                    dropQueued();
-                }
+            if (sent.failure() != null) {
+                failed(sent.failure());
             }
         }
-        performPendingClose();
+        closeIfPending(false);
     }
 
-    /** Runs on a Tomcat thread when a message has been written (or has failed). */
-    private void written(SendResult result) {
-        if (!result.isOK()) {
-            log.debug("send failed on session {}: {}", session.getId(), String.valueOf(result.getException()));
-            synchronized (this) {
-                dropQueued();
-            }
+    /** Runs on a Jetty thread when a write left to the callback has completed (or has failed). */
+    private void written(Throwable failure) {
+        if (failure != null) {
+            failed(failure);
         }
         writeNext();
     }
 
+    /** The socket closed under a write, or broke; its cleanup runs from the socket's close. */
+    private void failed(Throwable failure) {
+        log.debug("send failed on {}: {}", session, failure.toString());
+        synchronized (this) {
+            dropQueued();
+        }
+    }
+
     private ScheduledFuture<?> scheduleDeadline() {
         try {
-            return core.scheduler.schedule(this::performPendingClose, WorkerSocketEndpoint.CLOSE_FRAME_TIMEOUT_MS,
-                    TimeUnit.MILLISECONDS);
+            return core.scheduler.schedule(() -> closeIfPending(true), CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         }
         catch (RejectedExecutionException ex) {
-            // The engine is stopping: close without waiting.
-            execute(this::performPendingClose);
+            // The engine is stopping: drop the socket without waiting.
+            execute(() -> closeIfPending(true));
             return null;
         }
     }
 
-    private void performPendingClose() {
-        CloseReason reason;
+    /**
+     * Makes the close asked for, if any and once: a Close frame once nothing is in flight, or, when the message in
+     * flight did not complete in time ({@code stuck}), the socket is dropped.
+     */
+    private void closeIfPending(boolean stuck) {
+        SocketClose reason;
         synchronized (this) {
             if (pendingClose == null || closeStarted) {
                 return;
@@ -203,7 +213,15 @@ final class FrameSender {
                 closeDeadline.cancel(false);
             }
         }
-        closer.close(reason);
+        if (stuck) {
+            session.abort();
+        }
+        else if (Thread.holdsLock(core.lock)) {
+            execute(() -> session.close(reason.code(), reason.reason(), Callback.NOOP));
+        }
+        else {
+            session.close(reason.code(), reason.reason(), Callback.NOOP);
+        }
     }
 
     /** Call with this monitor held. */

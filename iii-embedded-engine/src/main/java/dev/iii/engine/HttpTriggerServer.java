@@ -1,20 +1,20 @@
 package dev.iii.engine;
 
-import org.apache.catalina.Context;
-import org.apache.catalina.Wrapper;
-import org.apache.catalina.startup.Tomcat;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
 
 /** The listener for {@code http} trigger routes, on its own port like the real {@code http} worker's. */
 final class HttpTriggerServer {
 
-    private final TomcatListener listener;
+    private final JettyListener listener;
 
     HttpTriggerServer(String name, String host, int port, HttpTriggerServlet servlet) {
-        listener = new TomcatListener(name, host, port);
-        Context context = listener.context();
-        Wrapper wrapper = Tomcat.addServlet(context, "http-triggers", servlet);
-        wrapper.setAsyncSupported(true);
-        context.addServletMapping("/", "http-triggers");
+        listener = new JettyListener(name, host, port, null);
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder holder = new ServletHolder("http-triggers", servlet);
+        holder.setAsyncSupported(true);
+        context.addServlet(holder, "/");
+        listener.handler(context);
     }
 
     void start() {

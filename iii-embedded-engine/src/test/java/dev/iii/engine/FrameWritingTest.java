@@ -79,8 +79,8 @@ class FrameWritingTest {
             Arrays.fill(filler, 'x');
             RawJson payload = RawJson.parse("{\"fill\":\"" + new String(filler) + "\"}");
             // Socket buffers take megabytes before the engine's own backlog starts to grow: keep sending until the
-            // engine says it gave up on the stalled worker (Tomcat's own 20 s write timeout would end it too, but
-            // silently, and only after the backlog had grown without bound).
+            // engine says it gave up on the stalled worker (the socket itself never times out, so without the bound
+            // the backlog would grow without end).
             await().atMost(TestWorker.WAIT.multipliedBy(3)).until(() -> {
                 for (int i = 0; i < 16; i++) {
                     caller.send(InvokeFunction.call(null, "stalled::sink", payload, null, null, null,

@@ -200,7 +200,12 @@ class HttpStreamingTest {
             });
             writer.setDaemon(true);
             writer.start();
-            assertThat(response.awaitClose()).isEqualTo(1011);
+            // 1011, then the connection is dropped: a Close that crosses the writer's next frame may be lost to it.
+            int close = response.awaitClose();
+            assertThat(close).as("the write end's close (%s)", response.closeReason()).isIn(1011, -1);
+            if (close == -1) {
+                assertThat(response.closeReason()).contains("IOException");
+            }
         }
         await().until(() -> engine.core().channels.size() == 0);
     }
@@ -208,7 +213,7 @@ class HttpStreamingTest {
     @Test
     void aResponseClosedWhileTheUploadGoesOnEndsTheExchange() throws Exception {
         route("/ingest", "POST", "api::ingest");
-        // Far more than the channel, the sockets and Tomcat hold: the request body is never read to its end.
+        // Far more than the channel, the sockets and the HTTP server hold: the request body is never read to its end.
         try (RawHttpUpload upload = RawHttpUpload.post(URI.create(engine.httpUrl() + "/ingest"), 1L << 30)) {
             InvokeFunction call = worker.await(InvokeFunction.class, c -> c.functionId().equals("api::ingest"));
             try (RawChannelEnd body = RawChannelEnd.openSlow(engine, call.data().tree().get("request_body"));
@@ -221,7 +226,7 @@ class HttpStreamingTest {
                 worker.send(dev.iii.protocol.InvocationResult.success(call.invocationId(), call.functionId(), null));
 
                 assertThat(upload.answer).succeedsWithin(TestWorker.WAIT).isEqualTo(
-                        new RawHttpUpload.Answer("HTTP/1.1 202 ", "too big"));
+                        new RawHttpUpload.Answer("HTTP/1.1 202 Accepted", "too big"));
                 // The engine stopped writing the body: its reader hears that the stream did not end cleanly.
                 body.takeAll();
                 assertThat(body.awaitClose()).as("the read end's close (%s)", body.closeReason()).isEqualTo(1011);

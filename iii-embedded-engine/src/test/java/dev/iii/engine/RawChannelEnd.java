@@ -193,7 +193,7 @@ final class RawChannelEnd implements AutoCloseable {
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
             // Kept, so that a test expecting a close code can say what ended the socket instead.
-            closeReason = String.valueOf(error);
+            closeReason = error.getCause() == null ? String.valueOf(error) : error + " (" + error.getCause() + ")";
             closeCode.complete(-1);
         }
     }

@@ -8,7 +8,7 @@ import dev.iii.sdk.channel.ChannelRef;
  * What the close of a channel end's socket means, in words that name the channel. The real engine ends a stream
  * with a Close without status (1005) and drops a socket it is done with without one (1006); the embedded engine
  * says more: 1000 for a stream that ended, 1008 for an end opened twice, 1011 with a reason when the other side
- * went away.
+ * went away (and drops the connection right after that Close, as the real engine drops it at once).
  */
 final class EngineCloses {
 
@@ -31,9 +31,12 @@ final class EngineCloses {
             return new ChannelException(ref.channelId(), "The engine closed the write end of channel " + ref.channelId()
                     + ": it is open elsewhere already, or the channel is gone");
         }
-        if (error == null && code == SocketClose.NO_CLOSE_FRAME.code()) {
+        // An engine drops a writer whose reader left (the real one without a Close, the embedded one right after its
+        // 1011), so a writer still sending may see the connection break before it can read why.
+        if (error != null || code == SocketClose.NO_CLOSE_FRAME.code()) {
             return new ChannelException(ref.channelId(), "The reader of channel " + ref.channelId() + " is gone, or "
-                    + "the connection to the engine broke");
+                    + "the connection to the engine broke" + (error != null ? ": " + error.getClass().getSimpleName()
+                            : ""));
         }
         return common(ref, status, error);
     }
