@@ -67,14 +67,17 @@ final class MessageBytes {
 
     private void ensureRoom(int size) {
         if (length + size > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(length + size, (int) Math.min(limit, 2L * buffer.length)));
+            // A message in parts is usually one frame split where a socket read ended: room for a whole frame part
+            // at once lets its second part fill the buffer exactly, and the buffer becomes the message uncopied.
+            long room = Math.max(Math.max(length + size, 2L * buffer.length), WorkerSocketServer.FRAME_PART);
+            buffer = Arrays.copyOf(buffer, (int) Math.min(limit, room));
         }
     }
 
     private void gathered(int size, boolean last) {
         length += size;
         if (last) {
-            byte[] whole = Arrays.copyOf(buffer, length);
+            byte[] whole = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
             reset();
             onMessage.accept(whole);
         }

@@ -33,6 +33,9 @@ final class WorkerSocketServer {
         listener.handler(new WebSocketUpgradeHandler(upgrades -> {
             upgrades.getConfiguration().setIdleTimeout(Duration.ZERO);
             upgrades.getConfiguration().setMaxFrameSize(FRAME_PART);
+            // Reads as large as a frame part (Jetty reads 4 KiB at a time by default), so that a part seldom needs
+            // more than one read, and one read seldom more than one part.
+            upgrades.getConfiguration().setInputBufferSize(FRAME_PART);
             upgrades.getConfiguration().setAutoFragment(true);
             // "" is the servlet path spec that matches "/" and nothing else.
             map(upgrades, new ServletPathSpec(""), (request, response, callback) -> {

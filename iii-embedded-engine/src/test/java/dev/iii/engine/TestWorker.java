@@ -180,6 +180,18 @@ final class TestWorker implements AutoCloseable {
         closed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /** Waits for the engine to close the socket: the status of its Close frame, or -2 for a broken connection. */
+    int awaitCloseCode() {
+        return closed.orTimeout(WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** Sends one text message as the frames given: the message is their concatenation. */
+    void sendFragmented(String... frames) {
+        for (int i = 0; i < frames.length; i++) {
+            socket.sendText(frames[i], i == frames.length - 1).join();
+        }
+    }
+
     static ObjectNode object() {
         return JSON.createObjectNode();
     }
