@@ -86,12 +86,15 @@ final class ChannelReadSocket extends ChannelEnd implements EngineChannel.Reader
         }
     }
 
-    /** @return whether the write is still under way (its completion goes on); else this thread goes on */
+    /**
+     * @return whether this thread stops writing: the write is still under way (its completion goes on) or it failed;
+     *         {@code false} when it is done and this thread writes the next
+     */
     private boolean send(EngineChannel.Item item) {
         SendCompletion sent = new SendCompletion(this::written);
+        Frame frame = new Frame(item.text() ? OpCode.TEXT : OpCode.BINARY, true, ByteBuffer.wrap(item.bytes()));
         try {
-            session().sendFrame(new Frame(item.text() ? OpCode.TEXT : OpCode.BINARY, true, ByteBuffer.wrap(item.bytes())),
-                    sent, false);
+            session().sendFrame(frame, sent, false);
         }
         catch (RuntimeException ex) {
             sent.failed(ex);

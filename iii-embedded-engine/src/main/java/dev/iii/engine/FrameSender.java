@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * The one writer of a worker socket. Frames leave in the order they were sent, one message in flight at a time,
  * through Jetty's non-blocking writes: a frame sent while the socket is idle is written by the sending thread
  * itself, and each write's completion starts the next (in the same loop when it completed at once, see
- * {@link SendCompletion}), so no frame waits for a thread of its own and no thread ever waits for a peer. Frames waiting behind the one in flight are bounded in bytes; a peer that stops
- * reading until the bound is reached is dropped: nothing more is written to it, and {@code peerNotReading} is
- * told (on the executor) how many bytes were waiting.
+ * {@link SendCompletion}), so no frame waits for a thread of its own and no thread ever waits for a peer. Frames
+ * waiting behind the one in flight are bounded in bytes; a peer that stops reading until the bound is reached is
+ * dropped: nothing more is written to it, and {@code peerNotReading} is told (on the executor) how many bytes were
+ * waiting.
  * <p>
  * A write is never started while the engine lock is held (no lock is held across I/O): a frame sent under it
  * is queued and written from the executor, and so is a close. A close waits for the message in flight, if any,

@@ -34,9 +34,8 @@ final class JettyListener {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         HttpConnectionFactory plain = new HttpConnectionFactory(http);
-        connector = tls == null ? new ServerConnector(server, plain)
-                : new ServerConnector(server, new SslConnectionFactory(sslContext(tls), HttpVersion.HTTP_1_1.asString()),
-                        plain);
+        connector = tls == null ? new ServerConnector(server, plain) : new ServerConnector(server,
+                new SslConnectionFactory(sslContext(tls), HttpVersion.HTTP_1_1.asString()), plain);
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
