@@ -45,7 +45,6 @@ final class ChannelUpgrade implements WebSocketCreator {
         if (channel == null) {
             return refuse(response, callback, 404, "Channel not found");
         }
-        WorkerSocketServer.declineExtensions(response);
         return dir.equals("read") ? new ChannelReadSocket(core, channel) : new ChannelWriteSocket(core, channel);
     }
 

@@ -7,7 +7,6 @@ import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.websocket.core.FrameHandler;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.core.server.WebSocketCreator;
 import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 import org.eclipse.jetty.websocket.core.server.WebSocketUpgradeHandler;
@@ -38,14 +37,9 @@ final class WorkerSocketServer {
             upgrades.getConfiguration().setInputBufferSize(FRAME_PART);
             upgrades.getConfiguration().setAutoFragment(true);
             // "" is the servlet path spec that matches "/" and nothing else.
-            map(upgrades, new ServletPathSpec(""), (request, response, callback) -> {
-                declineExtensions(response);
-                return new WorkerSocket(core, Request.getRemoteAddr(request));
-            });
-            map(upgrades, new ServletPathSpec("/otel"), (request, response, callback) -> {
-                declineExtensions(response);
-                return new TelemetrySocket(core);
-            });
+            map(upgrades, new ServletPathSpec(""),
+                    (request, response, callback) -> new WorkerSocket(core, Request.getRemoteAddr(request)));
+            map(upgrades, new ServletPathSpec("/otel"), (request, response, callback) -> new TelemetrySocket(core));
             map(upgrades, new ServletPathSpec(ChannelUpgrade.PATH + "*"), new ChannelUpgrade(core));
         }));
     }
@@ -62,14 +56,16 @@ final class WorkerSocketServer {
         listener.stop();
     }
 
-    /** No extension is negotiated on an engine socket; call from a creator that accepts the upgrade. */
-    static void declineExtensions(ServerUpgradeResponse response) {
-        response.setExtensions(List.of());
-    }
-
-    /** The creators return the engine's sockets, which are Jetty frame handlers themselves. */
+    /**
+     * Maps {@code creator}, which returns one of the engine's sockets (Jetty frame handlers themselves), with no
+     * extension negotiated on any upgrade it accepts.
+     */
     private static void map(WebSocketUpgradeHandler upgrades, PathSpec path, WebSocketCreator creator) {
-        upgrades.addMapping(path, WebSocketNegotiator.from(creator,
+        WebSocketCreator withoutExtensions = (request, response, callback) -> {
+            response.setExtensions(List.of());
+            return creator.createWebSocket(request, response, callback);
+        };
+        upgrades.addMapping(path, WebSocketNegotiator.from(withoutExtensions,
                 (socket, request, response) -> (FrameHandler) socket));
     }
 }

@@ -37,7 +37,7 @@ class MessageSizeTest {
     void aFrameLargerThanOnePartIsRoutedWholeAndUnchanged() {
         try (TestWorker target = TestWorker.registered(engine, "target");
                 TestWorker caller = TestWorker.registered(engine, "caller")) {
-            register(target, "blob::take");
+            target.registerFunctionAndAwait("blob::take");
             // Several times the part Jetty hands over, in one frame, so that it arrives in parts of every size.
             String blob = letters(5 * WorkerSocketServer.FRAME_PART + 17);
             UUID id = UUID.randomUUID();
@@ -83,11 +83,5 @@ class MessageSizeTest {
             text.append((char) ('a' + i % 26));
         }
         return text.toString();
-    }
-
-    private static void register(TestWorker worker, String functionId) {
-        worker.registerFunction(functionId);
-        await().atMost(TestWorker.WAIT).until(() -> worker.call("engine::functions::info",
-                object().put("function_id", functionId)).error() == null);
     }
 }

@@ -35,7 +35,7 @@ class RoutingTest {
         try (TestWorker target = TestWorker.registered(engine, "target");
                 TestWorker caller = TestWorker.registered(engine, "caller");
                 TestWorker bystander = TestWorker.registered(engine, "bystander")) {
-            register(target, "orders::create");
+            target.registerFunctionAndAwait("orders::create");
 
             UUID id = UUID.randomUUID();
             caller.send(InvokeFunction.call(id, "orders::create", RawJson.of(object().put("sku", "A1").put("_caller_worker_id", "forged")),
@@ -63,7 +63,7 @@ class RoutingTest {
     @Test
     void nonObjectDataIsForwardedUnchanged() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
-            register(target, "echo::list");
+            target.registerFunctionAndAwait("echo::list");
             caller.send(InvokeFunction.call(UUID.randomUUID(), "echo::list", RawJson.of(TestWorker.JSON.createArrayNode().add(1)), null,
                     null, null, null, null));
             InvokeFunction delivered = target.await(InvokeFunction.class, c -> c.functionId().equals("echo::list"));
@@ -75,7 +75,7 @@ class RoutingTest {
     @Test
     void errorsFromTheTargetPassThrough() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
-            register(target, "boom::fail");
+            target.registerFunctionAndAwait("boom::fail");
             UUID id = UUID.randomUUID();
             caller.send(InvokeFunction.call(id, "boom::fail", RawJson.of(object()), null, null, null, null, null));
             InvokeFunction delivered = target.await(InvokeFunction.class, c -> c.invocationId().equals(id));
@@ -91,7 +91,7 @@ class RoutingTest {
     @Test
     void voidCallsRunWithAFreshIdAndGetNoReply() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
-            register(target, "audit::log");
+            target.registerFunctionAndAwait("audit::log");
             UUID ignored = UUID.randomUUID();
             caller.send(InvokeFunction.call(ignored, "audit::log", RawJson.of(object().put("event", "login")), null, null, null,
                     new TriggerAction.Void(), null));
@@ -140,7 +140,7 @@ class RoutingTest {
     void callsInFlightFailWhenTheTargetDisconnects() {
         try (TestWorker caller = TestWorker.registered(engine, "caller")) {
             TestWorker target = TestWorker.registered(engine, "target");
-            register(target, "slow::work");
+            target.registerFunctionAndAwait("slow::work");
             UUID id = UUID.randomUUID();
             caller.send(InvokeFunction.call(id, "slow::work", RawJson.of(object()), null, null, null, null, null));
             target.await(InvokeFunction.class, c -> c.invocationId().equals(id));
@@ -157,7 +157,7 @@ class RoutingTest {
     @Test
     void aSecondLiveOwnerOfAFunctionIsRejected() {
         try (TestWorker first = TestWorker.registered(engine, "first"); TestWorker second = TestWorker.registered(engine, "second")) {
-            register(first, "shared::fn");
+            first.registerFunctionAndAwait("shared::fn");
             second.registerFunction("shared::fn");
             RegistrationRejected rejected = second.await(RegistrationRejected.class, r -> true);
             assertThat(rejected.code()).isEqualTo("FUNCTION_NAMESPACE_CONFLICT");
@@ -186,7 +186,7 @@ class RoutingTest {
     @Test
     void enqueueAnswersWithAReceiptAndRunsTheFunctionLater() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
-            register(target, "payments::charge");
+            target.registerFunctionAndAwait("payments::charge");
             UUID id = UUID.randomUUID();
             caller.send(InvokeFunction.call(id, "payments::charge", RawJson.of(object().put("amount", 100)), null, null, null,
                     new TriggerAction.Enqueue("payment"), null));
@@ -204,7 +204,7 @@ class RoutingTest {
     @Test
     void enqueuedJobsOfOneQueueRunOneAtATime() {
         try (TestWorker target = TestWorker.registered(engine, "target"); TestWorker caller = TestWorker.registered(engine, "c")) {
-            register(target, "jobs::run");
+            target.registerFunctionAndAwait("jobs::run");
             for (int i = 0; i < 2; i++) {
                 caller.send(InvokeFunction.call(null, "jobs::run", RawJson.of(object().put("n", i)), null, null, null,
                         new TriggerAction.Enqueue("serial"), null));
@@ -216,11 +216,5 @@ class RoutingTest {
             InvokeFunction second = target.await(InvokeFunction.class, c -> c.data().tree().path("n").asInt(-1) == 1);
             target.reply(second, object());
         }
-    }
-
-    private static void register(TestWorker worker, String functionId) {
-        worker.registerFunction(functionId);
-        await().atMost(TestWorker.WAIT).until(() -> worker.call("engine::functions::info",
-                object().put("function_id", functionId)).error() == null);
     }
 }

@@ -96,6 +96,13 @@ final class TestWorker implements AutoCloseable {
         send(new RegisterFunction(id, "test function " + id, null, null, null, null));
     }
 
+    /** Registers {@code id} and waits until the engine knows it. */
+    void registerFunctionAndAwait(String id) {
+        registerFunction(id);
+        Awaitility.await().atMost(WAIT)
+                .until(() -> call("engine::functions::info", object().put("function_id", id)).error() == null);
+    }
+
     /** Request/response call; returns the result frame. */
     InvocationResult call(String functionId, JsonNode data) {
         return call(functionId, data, null);
