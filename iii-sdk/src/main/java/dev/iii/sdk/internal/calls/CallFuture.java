@@ -10,11 +10,12 @@ import java.util.function.Supplier;
 
 /**
  * The future of a call: only the worker completes it. {@link #cancel} (and {@link #orTimeout}) give the call
- * up: the worker stops waiting for its result, forgets it and drops the result if it still comes.
+ * up: the worker stops waiting for its result, forgets it and drops the result if it still comes. Like the futures
+ * derived from it, it refuses to be waited for inside a non-blocking handler ({@link WaitRefusingFuture}).
  *
  * @param <T> the result type
  */
-public final class CallFuture<T> extends CompletableFuture<T> {
+public final class CallFuture<T> extends WaitRefusingFuture<T> {
 
     private static final String COMPLETED_BY_THE_WORKER =
             "a call's future is completed by the worker; cancel() it to stop waiting";

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
+import dev.iii.sdk.internal.threads.NonBlockingSection;
 import dev.iii.sdk.internal.transport.FrameAssembler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,6 +133,7 @@ final class ReadQueue {
                     if (next instanceof ChannelException error) {
                         throw error;
                     }
+                    NonBlockingSection.refuseWait("reading channel " + ref.channelId() + " before its data arrived");
                     try {
                         wait();
                     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.iii.protocol.RawJson;
 import dev.iii.sdk.RegistrationRejectedException;
+import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.function.InvocationContext;
 
@@ -22,17 +23,15 @@ public final class LocalFunction implements FunctionRegistration {
     private final String id;
     private final byte[] frame;
     private final Handler handler;
-    private final Duration timeout;
-    private final int maxConcurrency;
+    private final FunctionOptions options;
     private final Registry registry;
     private volatile RegistrationRejectedException rejection;
 
-    LocalFunction(String id, byte[] frame, Handler handler, Duration timeout, int maxConcurrency, Registry registry) {
+    LocalFunction(String id, byte[] frame, Handler handler, FunctionOptions options, Registry registry) {
         this.id = id;
         this.frame = frame;
         this.handler = handler;
-        this.timeout = timeout;
-        this.maxConcurrency = maxConcurrency;
+        this.options = options;
         this.registry = registry;
     }
 
@@ -47,12 +46,17 @@ public final class LocalFunction implements FunctionRegistration {
 
     /** How long a handler may run, or {@code null} for the worker's default. */
     public Duration timeout() {
-        return timeout;
+        return options.timeout();
     }
 
     /** Invocations of this function that may run at once; {@code 0} for no limit of its own. */
     public int maxConcurrency() {
-        return maxConcurrency;
+        return options.maxConcurrency();
+    }
+
+    /** Whether its handler runs on the thread that reads frames when it can start at once. */
+    public boolean nonBlocking() {
+        return options.nonBlocking();
     }
 
     byte[] frame() {

@@ -83,7 +83,7 @@ public final class Registrations {
         RegisterFunction frame = new RegisterFunction(id, options.description(), binder.toTree(options.requestFormat()),
                 binder.toTree(options.responseFormat()), binder.toTree(options.metadata()),
                 wire(options.httpInvocation()));
-        return registry.addFunction(frame, handler, options.timeout(), options.maxConcurrency());
+        return registry.addFunction(frame, handler, options);
     }
 
     /** A binding of a function to a trigger type, with an id of its own that survives reconnects. */

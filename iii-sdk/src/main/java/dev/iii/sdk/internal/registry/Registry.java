@@ -1,6 +1,5 @@
 package dev.iii.sdk.internal.registry;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import dev.iii.protocol.UnregisterTriggerType;
 import dev.iii.sdk.InvocationException;
 import dev.iii.sdk.RegistrationProblem;
 import dev.iii.sdk.RegistrationRejectedException;
+import dev.iii.sdk.function.FunctionOptions;
 import dev.iii.sdk.function.FunctionRegistration;
 import dev.iii.sdk.trigger.TriggerProvider;
 import dev.iii.sdk.trigger.TriggerRegistration;
@@ -64,10 +64,9 @@ public final class Registry implements ConnectionListener {
      * @throws IllegalArgumentException when this worker already registered the id
      * @throws IllegalStateException    after shutdown began
      */
-    public FunctionRegistration addFunction(RegisterFunction frame, LocalFunction.Handler handler, Duration timeout,
-            int maxConcurrency) {
-        LocalFunction function = new LocalFunction(frame.id(), codec.encode(frame), handler, timeout, maxConcurrency,
-                this);
+    public FunctionRegistration addFunction(RegisterFunction frame, LocalFunction.Handler handler,
+            FunctionOptions options) {
+        LocalFunction function = new LocalFunction(frame.id(), codec.encode(frame), handler, options, this);
         synchronized (lock) {
             requireOpen();
             if (functions.containsKey(frame.id())) {

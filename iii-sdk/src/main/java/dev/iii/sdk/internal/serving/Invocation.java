@@ -19,8 +19,11 @@ import dev.iii.sdk.internal.transport.EngineLink;
  */
 final class Invocation {
 
-    /** How {@link #stop()} found the handler. */
-    enum Stopped { NOT_RUNNING, RUNNING }
+    /**
+     * How {@link #stop()} found the handler: not running (or no longer), running and interrupted, or running on
+     * the thread that reads frames, which is never interrupted.
+     */
+    enum Stopped { NOT_RUNNING, INTERRUPTED, LEFT_RUNNING }
 
     private enum State { ADMITTED, RUNNING, STAGE_PENDING, DONE, STOPPED_BEFORE_RUN }
 
@@ -56,15 +59,16 @@ final class Invocation {
 
     /**
      * Runs the handler on the calling thread, with {@code channels} to open the payload's channel refs; its
-     * outcome goes to {@code done}, now or when its stage ends.
+     * outcome goes to {@code done}, now or when its stage ends. Only a handler that may be interrupted (on a
+     * pooled thread, not on the thread that reads frames) is interrupted when it is stopped.
      */
-    void run(Outcome done, ChannelOpener channels) {
+    void run(Outcome done, ChannelOpener channels, boolean interruptible) {
         synchronized (this) {
             if (state == State.STOPPED_BEFORE_RUN) {
                 return;
             }
             state = State.RUNNING;
-            runner = Thread.currentThread();
+            runner = interruptible ? Thread.currentThread() : null;
         }
         Object returned;
         try {
@@ -98,18 +102,22 @@ final class Invocation {
     }
 
     private synchronized void endRun(CompletionStage<?> pending) {
+        boolean interruptible = runner != null;
         runner = null;
         if (state == State.RUNNING) {
             state = pending != null ? State.STAGE_PENDING : State.DONE;
             stage = pending;
         }
-        // An interrupt meant for this handler must not reach the next task on a pooled thread.
-        Thread.interrupted();
+        if (interruptible) {
+            // An interrupt meant for this handler must not reach the next task on a pooled thread.
+            Thread.interrupted();
+        }
     }
 
     /**
      * Stops the handler, whose answer has been given in its place: one that has not run yet never will; one
-     * that is running is interrupted (and keeps its slot until it returns); a stage it returned is cancelled.
+     * that is running is interrupted if it may be (and keeps its slot until it returns); a stage it returned is
+     * cancelled.
      */
     Stopped stop() {
         CompletionStage<?> pending;
@@ -121,9 +129,12 @@ final class Invocation {
                     return Stopped.NOT_RUNNING;
                 }
                 case RUNNING -> {
-                    runner.interrupt();
                     heldWhileOverdue = true;
-                    return Stopped.RUNNING;
+                    if (runner == null) {
+                        return Stopped.LEFT_RUNNING;
+                    }
+                    runner.interrupt();
+                    return Stopped.INTERRUPTED;
                 }
                 case STAGE_PENDING -> pending = stage;
                 default -> {

@@ -21,6 +21,7 @@ import dev.iii.sdk.internal.binding.PayloadBinder;
 import dev.iii.sdk.internal.channel.ChannelEnds;
 import dev.iii.sdk.internal.registry.LocalFunction;
 import dev.iii.sdk.internal.registry.Registry;
+import dev.iii.sdk.internal.threads.NonBlockingSection;
 import dev.iii.sdk.internal.threads.PeriodicSweep;
 import dev.iii.sdk.internal.transport.EngineLink;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the engine's invocations of this worker's functions (§5.2, §14.16). The socket's thread only hands an
  * invocation on; handlers run on the handler executor, within the worker's and each function's slots and
- * within their deadline. Every invocation that carries an id gets exactly one answer, on the link it came
+ * within their deadline. A handler declared non-blocking that can start at once runs on the socket's thread
+ * itself, inside a {@link NonBlockingSection}, which saves the hand-off. Every invocation that carries an id gets exactly one answer, on the link it came
  * from: its result, its failure, {@code function_not_found}, {@code worker_busy} when there is no room,
  * {@code handler_timeout} when its time ran out, {@code invocation_stopped} when the worker stops, or
  * {@code invalid_request} when its frame could not be read.
@@ -90,7 +92,12 @@ public final class InvocationServer implements Invocation.Outcome {
         sweep.wake();
         HandlerSlots.Admission admission = slots.admit(invocation);
         if (admission == HandlerSlots.Admission.START) {
-            start(invocation);
+            if (function.nonBlocking()) {
+                NonBlockingSection.run(() -> invocation.run(this, channels.forInvocation(), false));
+            }
+            else {
+                start(invocation);
+            }
         }
         else if (admission == HandlerSlots.Admission.REFUSED) {
             inFlight.remove(key, invocation);
@@ -122,7 +129,7 @@ public final class InvocationServer implements Invocation.Outcome {
 
     private void start(Invocation invocation) {
         try {
-            handlers.execute(() -> invocation.run(this, channels.forInvocation()));
+            handlers.execute(() -> invocation.run(this, channels.forInvocation(), true));
         }
         catch (RejectedExecutionException ex) {
             failed(invocation, new InvocationException(ErrorCode.WORKER_BUSY, "The worker's executor refused the "
@@ -205,11 +212,13 @@ public final class InvocationServer implements Invocation.Outcome {
             forget(invocation);
             return;
         }
-        if (invocation.stop() == Invocation.Stopped.RUNNING) {
+        Invocation.Stopped stopped = invocation.stop();
+        if (stopped != Invocation.Stopped.NOT_RUNNING) {
             overdue.incrementAndGet();
-            log.warn("{} ({}) is still running after {}; it was interrupted and holds its slot until it returns",
-                    invocation.functionId(), invocation.id(), code.equals(ErrorCode.HANDLER_TIMEOUT) ? "its timeout"
-                            : "the shutdown grace period");
+            log.warn("{} ({}) is still running after {}; it {}holds its slot until it returns", invocation.functionId(),
+                    invocation.id(), code.equals(ErrorCode.HANDLER_TIMEOUT) ? "its timeout" : "the shutdown grace period",
+                    stopped == Invocation.Stopped.INTERRUPTED ? "was interrupted and " : "runs on the thread that reads "
+                            + "frames, declared non-blocking, and ");
             return;
         }
         release(invocation);

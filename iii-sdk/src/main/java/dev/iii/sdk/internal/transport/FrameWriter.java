@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import dev.iii.sdk.internal.threads.NonBlockingSection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,6 +154,7 @@ public final class FrameWriter {
         try {
             synchronized (room) {
                 while (!closed && queuedBytes.get() > 0 && queuedBytes.get() + size > limit) {
+                    NonBlockingSection.refuseWait("waiting for room in the send queue of a channel");
                     room.wait();
                 }
             }
