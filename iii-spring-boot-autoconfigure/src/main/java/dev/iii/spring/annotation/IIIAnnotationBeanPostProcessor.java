@@ -105,7 +105,7 @@ public class IIIAnnotationBeanPostProcessor
         return new FunctionEndpoint(beanName, bean, invocable, id, StringUtils.hasText(description) ? description : null,
                 triggers.pairs(function.metadata(), "metadata", where), function.generateSchemas(),
                 triggers.bindings(method, id, where), timeout(function.timeout(), where),
-                concurrency(function.concurrency(), where));
+                concurrency(function.concurrency(), where), function.nonBlocking());
     }
 
     private Duration timeout(String value, String where) {

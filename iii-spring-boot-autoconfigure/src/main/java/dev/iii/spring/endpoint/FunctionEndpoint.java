@@ -24,10 +24,12 @@ import dev.iii.sdk.trigger.TriggerRequest;
  * @param triggers        bindings of this function
  * @param timeout         how long an invocation may run, or {@code null} for the worker's handler timeout
  * @param concurrency     invocations that may run at once, {@code 0} for no limit of its own
+ * @param nonBlocking     whether the method never blocks, so the worker may run it on the thread that reads the
+ *                        engine's frames ({@link dev.iii.sdk.function.FunctionOptions#nonBlocking()})
  */
 public record FunctionEndpoint(String beanName, Object bean, Method method, String functionId, String description,
         Map<String, String> metadata, boolean generateSchemas, List<TriggerRequest> triggers, Duration timeout,
-        int concurrency) {
+        int concurrency, boolean nonBlocking) {
 
     public FunctionEndpoint {
         metadata = Map.copyOf(metadata);
@@ -37,13 +39,13 @@ public record FunctionEndpoint(String beanName, Object bean, Method method, Stri
     /** A function served by {@code method} of {@code bean}, with schemas and nothing else. */
     public static FunctionEndpoint of(String functionId, Object bean, Method method) {
         return new FunctionEndpoint(bean.getClass().getSimpleName(), bean, method, functionId, null, Map.of(), true,
-                List.of(), null, 0);
+                List.of(), null, 0, false);
     }
 
     /** The same function with a description. */
     public FunctionEndpoint withDescription(String description) {
         return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas,
-                triggers, timeout, concurrency);
+                triggers, timeout, concurrency, nonBlocking);
     }
 
     /** The same function with one more binding. */
@@ -51,7 +53,7 @@ public record FunctionEndpoint(String beanName, Object bean, Method method, Stri
         List<TriggerRequest> all = new ArrayList<>(triggers);
         all.add(trigger);
         return new FunctionEndpoint(beanName, bean, method, functionId, description, metadata, generateSchemas, all,
-                timeout, concurrency);
+                timeout, concurrency, nonBlocking);
     }
 
     /** {@code bean.method(ParamType, ...)}, for messages. */

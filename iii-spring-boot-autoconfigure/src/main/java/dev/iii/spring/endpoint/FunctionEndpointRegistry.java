@@ -45,7 +45,8 @@ public class FunctionEndpointRegistry {
             FunctionOptions options = FunctionOptions.builder().description(endpoint.description())
                     .requestFormat(invoker.requestSchema()).responseFormat(invoker.responseSchema())
                     .metadata(endpoint.metadata().isEmpty() ? null : endpoint.metadata())
-                    .timeout(endpoint.timeout()).maxConcurrency(endpoint.concurrency()).build();
+                    .timeout(endpoint.timeout()).maxConcurrency(endpoint.concurrency())
+                    .nonBlocking(endpoint.nonBlocking()).build();
             worker.registerFunction(endpoint.functionId(), options, invoker::invoke);
             for (TriggerRequest trigger : endpoint.triggers()) {
                 worker.registerTrigger(trigger);

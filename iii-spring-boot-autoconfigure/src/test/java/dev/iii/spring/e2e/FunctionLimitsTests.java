@@ -31,7 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-/** {@code @IIIFunction(timeout, concurrency)}: a function's own deadline and limit, through a real engine. */
+/**
+ * {@code @IIIFunction(timeout, concurrency, nonBlocking)}: a function's own deadline, limit and thread, through a
+ * real engine.
+ */
 class FunctionLimitsTests {
 
     private static EmbeddedEngine engine;
@@ -91,6 +94,35 @@ class FunctionLimitsTests {
                 }
             }
             return "done";
+        }
+    }
+
+    /** Reports the thread it runs on; one of them waits for a call, which a non-blocking method must not. */
+    static class Threads {
+        private final IIITemplate iii;
+
+        Threads(IIITemplate iii) {
+            this.iii = iii;
+        }
+
+        @IIIFunction(value = "limits::non-blocking", nonBlocking = true)
+        String nonBlocking() {
+            return Thread.currentThread().getName();
+        }
+
+        @IIIFunction("limits::pooled")
+        String pooled() {
+            return Thread.currentThread().getName();
+        }
+
+        @IIIFunction(value = "limits::waits", nonBlocking = true)
+        String waits() {
+            return iii.function("limits::pooled").retrieve(String.class);
+        }
+
+        @IIIFunction(value = "limits::composes", nonBlocking = true)
+        CompletableFuture<String> composes() {
+            return iii.function("limits::pooled").retrieveAsync(String.class).thenApply(name -> "composed");
         }
     }
 
@@ -166,6 +198,25 @@ class FunctionLimitsTests {
                     .filteredOn(name -> name.startsWith("iii-invocation-"))
                     .allSatisfy(name -> assertThat(Integer.parseInt(name.substring("iii-invocation-".length())))
                             .isLessThanOrEqualTo(16));
+        });
+    }
+
+    @Test
+    void aNonBlockingFunctionRunsOnTheReadingThreadAndMayComposeCallsButNotWaitForThem() {
+        runner.withBean(Threads.class).run(context -> {
+            IIIWorker worker = context.getBean(IIIWorker.class);
+            IIITemplate iii = context.getBean(IIITemplate.class);
+            await().until(() -> worker.discovery().listFunctions().join().stream().map(FunctionInfo::functionId).toList()
+                    .containsAll(List.of("limits::non-blocking", "limits::pooled", "limits::waits",
+                            "limits::composes")));
+
+            assertThat(iii.function("limits::pooled").retrieve(String.class)).startsWith("iii-invocation-");
+            assertThat(iii.function("limits::non-blocking").retrieve(String.class)).doesNotStartWith("iii-");
+            assertThat(iii.function("limits::composes").retrieve(String.class)).isEqualTo("composed");
+            InvocationException refused = catchThrowableOfType(InvocationException.class,
+                    () -> iii.function("limits::waits").retrieve(String.class));
+            assertThat(refused.getCode()).isNotEqualTo(ErrorCode.HANDLER_TIMEOUT);
+            assertThat(refused.getMessage()).contains("non-blocking");
         });
     }
 

@@ -102,7 +102,7 @@ class FunctionMethodInvokerTests {
     private FunctionMethodInvoker invoker(String method, String functionId, boolean generateSchemas) {
         java.lang.reflect.Method found = ReflectionUtils.findMethod(Handlers.class, method, (Class<?>[]) null);
         return factory.createAll(List.of(new FunctionEndpoint("handlers", new Handlers(), found, functionId, null,
-                Map.of(), generateSchemas, List.of(), null, 0)), Map.of()).get(0);
+                Map.of(), generateSchemas, List.of(), null, 0, false)), Map.of()).get(0);
     }
 
     private static InvocationContext context(String functionId, String metadata) {
