@@ -82,9 +82,11 @@ public final class Fleet {
         String name = "worker-" + kind.key();
         return switch (kind) {
             case RAW -> launcher.java(name, RawEchoWorker.class, url, "bench-" + name, kind.functionId());
-            case SDK -> launcher.java(name, SdkEchoWorker.class, url, "bench-" + name, kind.functionId());
-            case SPRING -> launcher.java(name, SpringEchoWorker.class, "--iii.url=" + url,
-                    "--bench.function-id=" + kind.functionId(), "--spring.application.name=bench-" + name);
+            case SDK, SDK_NON_BLOCKING -> launcher.java(name, SdkEchoWorker.class, url, "bench-" + name,
+                    kind.functionId(), String.valueOf(kind == WorkerKind.SDK_NON_BLOCKING));
+            case SPRING, SPRING_NON_BLOCKING -> launcher.java(name, SpringEchoWorker.class, "--iii.url=" + url,
+                    "--bench.function-id=" + kind.functionId(), "--spring.application.name=bench-" + name,
+                    "--bench.non-blocking=" + (kind == WorkerKind.SPRING_NON_BLOCKING));
             case NODE, NODE_DEFLATE -> launcher.node(name, "echo-worker.mjs", kind.compression(), url, "bench-" + name,
                     kind.functionId());
         };

@@ -5,7 +5,9 @@ public enum WorkerKind {
 
     RAW("raw", "floor: raw WebSocket", null),
     SDK("sdk", "iii-sdk", null),
+    SDK_NON_BLOCKING("sdk-nb", "iii-sdk, nonBlocking", null),
     SPRING("spring", "Spring @IIIFunction", null),
+    SPRING_NON_BLOCKING("spring-nb", "Spring, nonBlocking", null),
     NODE("node", "Node iii-sdk", NodeCompression.OFF),
     NODE_DEFLATE("node-deflate", "Node iii-sdk, deflate", NodeCompression.OFFERED);
 

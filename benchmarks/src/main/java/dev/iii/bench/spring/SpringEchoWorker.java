@@ -13,9 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot echo worker: an application with the starter's defaults and one {@code @IIIFunction}
- * ({@link EchoFunction}), no web server.
+ * ({@link EchoFunction}, or {@link NonBlockingEchoFunction} with {@code --bench.non-blocking=true}), no web server.
  * <p>
- * {@code java ... SpringEchoWorker --iii.url=ENGINE_URL --bench.function-id=FUNCTION_ID}
+ * {@code java ... SpringEchoWorker --iii.url=ENGINE_URL --bench.function-id=FUNCTION_ID [--bench.non-blocking=true]}
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class SpringEchoWorker {
