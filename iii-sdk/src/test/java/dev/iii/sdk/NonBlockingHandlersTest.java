@@ -87,7 +87,7 @@ class NonBlockingHandlersTest {
     }
 
     @Test
-    void joiningACallInANonBlockingHandlerFailsAtOnceAndReturningTheComposedFutureWorks() throws Exception {
+    void waitingInANonBlockingHandlerFailsAtOnceAndReturningTheComposedFutureWorks() throws Exception {
         AtomicReference<Throwable> refused = new AtomicReference<>();
         worker(WorkerOptions.builder());
         worker.registerFunction("t::joins", NON_BLOCKING, (payload, context) -> {
@@ -99,15 +99,28 @@ class NonBlockingHandlersTest {
                 throw ex;
             }
         });
+        worker.registerFunction("t::awaits", NON_BLOCKING, (payload, context) -> {
+            try {
+                return worker.awaitFunction("absent::fn", Duration.ofMinutes(5)).join();
+            }
+            catch (IllegalStateException ex) {
+                refused.set(ex);
+                throw ex;
+            }
+        });
         worker.registerFunction("t::composes", NON_BLOCKING,
                 (payload, context) -> worker.call("other::fn", "x").thenApply(result -> "got " + result.asString()));
         connect();
 
         InvocationResult failed = answer(invoke("t::joins"));
-        assertThat(failed.error()).isNotNull();
-        assertThat(refused.get()).hasMessageContaining("join() on the future of a call")
+        assertThat(failed.error().code()).isEqualTo(ErrorCode.INVOCATION_FAILED);
+        assertThat(refused.get()).hasMessageContaining("join() on a future the engine's answer completes")
                 .hasMessageContaining("non-blocking");
-        UUID abandoned = side.find(InvokeFunction.class, frame -> frame.functionId().equals("other::fn")).invocationId();
+        assertThat(answer(invoke("t::awaits")).error().code()).isEqualTo(ErrorCode.INVOCATION_FAILED);
+        assertThat(refused.get()).hasMessageContaining("join()").hasMessageContaining("non-blocking");
+
+        UUID abandoned = side.find(InvokeFunction.class, frame -> frame.functionId().equals("other::fn"))
+                .invocationId();
 
         InvokeFunction composing = invoke("t::composes");
         InvokeFunction outgoing = side.find(InvokeFunction.class, frame -> frame.functionId().equals("other::fn")

@@ -64,6 +64,19 @@ class SdkGuideExamples {
         // docs:end
     }
 
+    void nonBlocking(IIIWorker worker) {
+        // docs:start
+        // Computes from its payload and returns at once: runs on the thread that reads frames.
+        worker.registerFunction("math::square", FunctionOptions.builder().nonBlocking(true).build(),
+                (payload, context) -> payload.get("n").asLong() * payload.get("n").asLong());
+
+        // Needs another function's result: composes the call's future and returns it, never waits for it.
+        worker.registerFunction("prices::quote", FunctionOptions.builder().nonBlocking(true).build(),
+                (payload, context) -> worker.call("prices::base", payload)
+                        .thenApply(base -> Map.of("price", base.get("price").asDouble() * 1.2)));
+        // docs:end
+    }
+
     void httpInvoked(IIIWorker worker) {
         // docs:start
         worker.registerHttpFunction("billing::charge", FunctionOptions.builder()

@@ -8,10 +8,10 @@ import java.util.concurrent.TimeoutException;
 import dev.iii.sdk.internal.threads.NonBlockingSection;
 
 /**
- * A future the worker completes from the thread that reads the engine's frames: waiting for it on that thread, in
- * a handler declared non-blocking, would never end, so {@link #get}, {@link #join} and their variants fail at once
- * there while it is not done. The futures derived from it ({@code thenApply}, {@code thenCompose}, ...) are of this
- * kind too.
+ * A future the worker completes from what the engine sends (a call's result, a function becoming available):
+ * waiting for it on the thread that reads the engine's frames, in a handler declared non-blocking, would never
+ * end, so {@link #get}, {@link #join} and their variants fail at once there while it is not done. The futures
+ * derived from it ({@code thenApply}, {@code thenCompose}, ...) are of this kind too.
  *
  * @param <T> the result type
  */
@@ -42,7 +42,7 @@ public class WaitRefusingFuture<T> extends CompletableFuture<T> {
 
     private void refuseWait(String method) {
         if (!isDone()) {
-            NonBlockingSection.refuseWait(method + " on the future of a call");
+            NonBlockingSection.refuseWait(method + " on a future the engine's answer completes");
         }
     }
 }

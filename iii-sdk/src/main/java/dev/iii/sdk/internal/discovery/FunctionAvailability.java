@@ -18,6 +18,7 @@ import dev.iii.sdk.Registration;
 import dev.iii.sdk.discovery.FunctionInfo;
 import dev.iii.sdk.discovery.FunctionsAvailableEvent;
 import dev.iii.sdk.internal.calls.FunctionAwaiter;
+import dev.iii.sdk.internal.calls.WaitRefusingFuture;
 import dev.iii.sdk.internal.transport.ConnectionListener;
 import dev.iii.sdk.internal.transport.EngineLink;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public final class FunctionAvailability implements FunctionAwaiter, ConnectionLi
             throw new IllegalArgumentException("function id must not be blank");
         }
         Key key = new Key(namespace != null ? namespace : workerNamespace, functionId);
-        CompletableFuture<Void> waiter = new CompletableFuture<>();
+        CompletableFuture<Void> waiter = new WaitRefusingFuture<>();
         InvocationException late = new InvocationException(ErrorCode.TIMEOUT, functionId
                 + " was not registered with the engine within " + timeout.toMillis() + " ms", functionId, null, null);
         ScheduledFuture<?> deadline = timer.schedule(() -> onCompletionThread(() -> waiter.completeExceptionally(late)),

@@ -28,12 +28,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the engine's invocations of this worker's functions (§5.2, §14.16). The socket's thread only hands an
- * invocation on; handlers run on the handler executor, within the worker's and each function's slots and
- * within their deadline. A handler declared non-blocking that can start at once runs on the socket's thread
- * itself, inside a {@link NonBlockingSection}, which saves the hand-off. Every invocation that carries an id gets exactly one answer, on the link it came
- * from: its result, its failure, {@code function_not_found}, {@code worker_busy} when there is no room,
- * {@code handler_timeout} when its time ran out, {@code invocation_stopped} when the worker stops, or
+ * Serves the engine's invocations of this worker's functions (§5.2, §14.16). The socket's thread hands an invocation
+ * on; handlers run on the handler executor, within the worker's and each function's slots and within their deadline.
+ * A handler declared non-blocking that can start at once runs on the socket's thread itself, inside a
+ * {@link NonBlockingSection}, which saves the hand-off. Every invocation that carries an id gets exactly one answer,
+ * on the link it came from: its result, its failure, {@code function_not_found}, {@code worker_busy} when there is no
+ * room, {@code handler_timeout} when its time ran out, {@code invocation_stopped} when the worker stops, or
  * {@code invalid_request} when its frame could not be read.
  */
 public final class InvocationServer implements Invocation.Outcome {
@@ -215,10 +215,11 @@ public final class InvocationServer implements Invocation.Outcome {
         Invocation.Stopped stopped = invocation.stop();
         if (stopped != Invocation.Stopped.NOT_RUNNING) {
             overdue.incrementAndGet();
+            String when = code.equals(ErrorCode.HANDLER_TIMEOUT) ? "its timeout" : "the shutdown grace period";
+            String how = stopped == Invocation.Stopped.INTERRUPTED ? "was interrupted and "
+                    : "runs on the thread that reads frames, declared non-blocking, and ";
             log.warn("{} ({}) is still running after {}; it {}holds its slot until it returns", invocation.functionId(),
-                    invocation.id(), code.equals(ErrorCode.HANDLER_TIMEOUT) ? "its timeout" : "the shutdown grace period",
-                    stopped == Invocation.Stopped.INTERRUPTED ? "was interrupted and " : "runs on the thread that reads "
-                            + "frames, declared non-blocking, and ");
+                    invocation.id(), when, how);
             return;
         }
         release(invocation);

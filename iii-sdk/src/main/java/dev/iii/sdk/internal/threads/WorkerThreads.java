@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * on a socket;</li>
  * <li>{@code iii-completion}: a fixed pool completing the futures of calls, so that the socket's reading
  * thread never runs a caller's continuation;</li>
- * <li>{@code iii-invocation}: the handlers, unless the application gives its own executor.</li>
+ * <li>{@code iii-invocation}: the handlers, unless the application gives its own executor; a handler declared
+ * non-blocking that can start at once runs on the socket's reading thread instead.</li>
  * </ul>
  * All are daemon threads; {@link #shutdown()} stops them.
  */

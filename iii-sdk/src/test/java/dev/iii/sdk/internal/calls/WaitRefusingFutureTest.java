@@ -16,7 +16,8 @@ class WaitRefusingFutureTest {
     @Test
     void everyWaitOnAPendingFutureAndItsDerivedFuturesFailsInsideASection() {
         WaitRefusingFuture<String> pending = new WaitRefusingFuture<>();
-        CompletableFuture<Integer> derived = pending.thenApply(String::length).thenCompose(CompletableFuture::completedFuture);
+        CompletableFuture<Integer> derived = pending.thenApply(String::length)
+                .thenCompose(CompletableFuture::completedFuture);
         NonBlockingSection.run(() -> {
             assertThatIllegalStateException().isThrownBy(pending::join).withMessageContaining("join()");
             assertThatIllegalStateException().isThrownBy(pending::get).withMessageContaining("get()");
