@@ -215,7 +215,7 @@ class FunctionLimitsTests {
             assertThat(iii.function("limits::composes").retrieve(String.class)).isEqualTo("composed");
             InvocationException refused = catchThrowableOfType(InvocationException.class,
                     () -> iii.function("limits::waits").retrieve(String.class));
-            assertThat(refused.getCode()).isNotEqualTo(ErrorCode.HANDLER_TIMEOUT);
+            assertThat(refused.getCode()).isEqualTo(ErrorCode.INVOCATION_FAILED);
             assertThat(refused.getMessage()).contains("non-blocking");
         });
     }
