@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot echo worker: an application with the starter's defaults and one {@code @IIIFunction}
- * ({@link EchoFunction}, or {@link NonBlockingEchoFunction} with {@code --bench.non-blocking=true}), no web server.
+ * ({@link EchoFunction}, declared non-blocking with {@code --bench.non-blocking=true}), no web server.
  * <p>
  * {@code java ... SpringEchoWorker --iii.url=ENGINE_URL --bench.function-id=FUNCTION_ID [--bench.non-blocking=true]}
  */

@@ -105,7 +105,7 @@ public class IIIAnnotationBeanPostProcessor
         return new FunctionEndpoint(beanName, bean, invocable, id, StringUtils.hasText(description) ? description : null,
                 triggers.pairs(function.metadata(), "metadata", where), function.generateSchemas(),
                 triggers.bindings(method, id, where), timeout(function.timeout(), where),
-                concurrency(function.concurrency(), where), function.nonBlocking());
+                concurrency(function.concurrency(), where), nonBlocking(function.nonBlocking(), where));
     }
 
     private Duration timeout(String value, String where) {
@@ -142,6 +142,18 @@ public class IIIAnnotationBeanPostProcessor
             throw new BeanInitializationException("@IIIFunction on " + where + " has concurrency '" + text + "': give "
                     + "a whole number, 1 or more (0 or empty for no limit of its own)");
         }
+    }
+
+    private boolean nonBlocking(String value, String where) {
+        String text = resolve(value);
+        if (!StringUtils.hasText(text) || text.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new BeanInitializationException("@IIIFunction on " + where + " has nonBlocking '" + text + "': give "
+                + "true or false");
     }
 
     private String resolve(String value) {

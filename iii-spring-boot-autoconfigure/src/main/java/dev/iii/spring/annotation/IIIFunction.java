@@ -59,13 +59,14 @@ public @interface IIIFunction {
     String concurrency() default "";
 
     /**
-     * Whether the method never blocks and returns within microseconds: a computation on its payload, or a
-     * {@code CompletionStage} it composes from calls. The worker then runs it on the thread that reads the
+     * {@code "true"} when the method never blocks and returns within microseconds: a computation on its payload, or
+     * a {@code CompletionStage} it composes from calls. The worker then runs it on the thread that reads the
      * engine's frames instead of handing it to {@code iiiTaskExecutor}, which saves most of the worker's cost per
      * invocation. It must not wait on I/O, a lock, a sleep or a call's result: {@code join()} and {@code get()}
      * on the future of a call fail there with an {@link IllegalStateException}. Its timeout still answers the
-     * caller, but the method is not interrupted. See
+     * caller, but the method is not interrupted. Empty or {@code "false"}: it runs on {@code iiiTaskExecutor}. A
+     * string, as the other attributes, so that a placeholder may decide it. See
      * {@link dev.iii.sdk.function.FunctionOptions#nonBlocking()}.
      */
-    boolean nonBlocking() default false;
+    String nonBlocking() default "";
 }

@@ -105,7 +105,7 @@ class FunctionLimitsTests {
             this.iii = iii;
         }
 
-        @IIIFunction(value = "limits::non-blocking", nonBlocking = true)
+        @IIIFunction(value = "limits::non-blocking", nonBlocking = "true")
         String nonBlocking() {
             return Thread.currentThread().getName();
         }
@@ -115,12 +115,12 @@ class FunctionLimitsTests {
             return Thread.currentThread().getName();
         }
 
-        @IIIFunction(value = "limits::waits", nonBlocking = true)
+        @IIIFunction(value = "limits::waits", nonBlocking = "true")
         String waits() {
             return iii.function("limits::pooled").retrieve(String.class);
         }
 
-        @IIIFunction(value = "limits::composes", nonBlocking = true)
+        @IIIFunction(value = "limits::composes", nonBlocking = "true")
         CompletableFuture<String> composes() {
             return iii.function("limits::pooled").retrieveAsync(String.class).thenApply(name -> "composed");
         }
@@ -129,6 +129,13 @@ class FunctionLimitsTests {
     static class Misconfigured {
         @IIIFunction(value = "limits::bad", timeout = "soon")
         void bad() {
+        }
+    }
+
+    static class UnclearNonBlocking {
+        @IIIFunction(value = "limits::unclear", nonBlocking = "${limits.non-blocking:maybe}")
+        String unclear() {
+            return "unclear";
         }
     }
 
@@ -218,6 +225,12 @@ class FunctionLimitsTests {
             assertThat(refused.getCode()).isEqualTo(ErrorCode.INVOCATION_FAILED);
             assertThat(refused.getMessage()).contains("non-blocking");
         });
+    }
+
+    @Test
+    void aNonBlockingValueThatIsNeitherTrueNorFalseFailsStartupNamingBeanAndMethod() {
+        runner.withBean("unclear", UnclearNonBlocking.class).run(context -> assertThat(context).hasFailed()
+                .getFailure().rootCause().hasMessageContaining("unclear.unclear").hasMessageContaining("'maybe'"));
     }
 
     @Test
