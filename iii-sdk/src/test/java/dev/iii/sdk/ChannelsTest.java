@@ -143,6 +143,42 @@ class ChannelsTest {
     }
 
     @Test
+    void aNonBlockingHandlerThatReadsAChannelBeforeItsDataArrivedIsAnsweredAtOnce() throws Exception {
+        bob.registerFunction("bob::read-now", FunctionOptions.builder().nonBlocking(true).build(), Upload.class,
+                (upload, context) -> upload.data().read());
+        awaitFunction("bob::read-now");
+        Channel channel = alice.channels().create().get();
+        CompletableFuture<JsonNode> reading = alice.call("bob::read-now",
+                Map.of("name", "empty.bin", "data", channel.reader()));
+        // Nothing is ever written: a read that waited would hang the reading thread until the call timed out.
+        assertThatThrownBy(() -> reading.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(InvocationException.class)
+                .hasMessageContaining("reading channel").hasMessageContaining("non-blocking")
+                .satisfies(refused -> assertThat(((InvocationException) refused).getCode())
+                        .isEqualTo(ErrorCode.INVOCATION_FAILED));
+        channel.writer().close();
+    }
+
+    @Test
+    void aNonBlockingHandlerThatWritesAChannelBeforeItsSocketOpenedIsAnsweredAtOnce() throws Exception {
+        bob.registerFunction("bob::write-now", FunctionOptions.builder().nonBlocking(true).build(), Download.class,
+                (download, context) -> {
+                    download.out().write(new byte[download.size()]);
+                    download.out().flush();
+                    return "written";
+                });
+        awaitFunction("bob::write-now");
+        Channel channel = alice.channels().create().get();
+        CompletableFuture<JsonNode> writing = alice.call("bob::write-now", Map.of("size", 10, "out",
+                channel.writer()));
+        // The write end's socket opens on the first write, and its open completes on the thread the handler holds.
+        assertThatThrownBy(() -> writing.get(20, TimeUnit.SECONDS)).cause().isInstanceOf(InvocationException.class)
+                .hasMessageContaining("non-blocking")
+                .satisfies(refused -> assertThat(((InvocationException) refused).getCode())
+                        .isEqualTo(ErrorCode.INVOCATION_FAILED));
+        channel.reader().close();
+    }
+
+    @Test
     void aReaderRefInAPayloadIsBoundToAReaderOfTheCalledWorker() throws Exception {
         bob.registerFunction("bob::digest", FunctionOptions.none(), Upload.class,
                 (upload, context) -> Map.of("name", upload.name(), "sha256", sha256(upload.data())));

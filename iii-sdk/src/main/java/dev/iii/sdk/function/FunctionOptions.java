@@ -32,10 +32,10 @@ import java.time.Duration;
  *                       frame is read, of the engine connection or of the worker's channels. It must not wait: not on
  *                       I/O, a lock, a sleep or a call's result; {@code join()} and {@code get()} on the future of a
  *                       call or of {@code awaitFunction} fail there with an {@link IllegalStateException} (compose the
- *                       future and return it instead), as do reads of a channel that must wait for data. Its timeout
- *                       still answers the caller, but the handler is not interrupted. An invocation that has to wait
- *                       for a slot runs on a handler thread when its turn comes. {@code false} (the default) runs every
- *                       invocation on a handler thread.
+ *                       future and return it instead), as do channel reads and writes that would have to wait. Its
+ *                       timeout still answers the caller, but the handler is not interrupted. An invocation that has to
+ *                       wait for a slot runs on a handler thread when its turn comes. {@code false} (the default) runs
+ *                       every invocation on a handler thread.
  */
 public record FunctionOptions(String description, Object requestFormat, Object responseFormat, Object metadata,
         HttpInvocation httpInvocation, Duration timeout, int maxConcurrency, boolean nonBlocking) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.channel.ChannelWriter;
+import dev.iii.sdk.internal.calls.WaitRefusingFuture;
 import dev.iii.sdk.internal.transport.FrameWriter;
 import dev.iii.sdk.internal.transport.JdkWebSocket;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
 
     private final ChannelRef ref;
     private final ChannelEnds owner;
-    private final CompletableFuture<FrameWriter> writer = new CompletableFuture<>();
+    /** Refuses to be waited for in a non-blocking handler: the socket's open completes on the thread it holds. */
+    private final CompletableFuture<FrameWriter> writer = new WaitRefusingFuture<>();
     private final AtomicLong refused = new AtomicLong();
 
     // guarded by this (the application's side)
