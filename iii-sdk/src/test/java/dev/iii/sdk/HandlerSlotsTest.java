@@ -1,7 +1,6 @@
 package dev.iii.sdk;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,14 +53,7 @@ class HandlerSlotsTest {
     }
 
     private InvokeFunction invoke(String functionId) {
-        InvokeFunction frame = InvokeFunction.call(UUID.randomUUID(), functionId, RawJson.EMPTY_OBJECT, null, null, null,
-                null, null);
-        side.send(frame);
-        return frame;
-    }
-
-    private InvocationResult answer(InvokeFunction frame) {
-        return side.find(InvocationResult.class, result -> result.invocationId().equals(frame.invocationId()));
+        return side.invoke(functionId, RawJson.EMPTY_OBJECT);
     }
 
     @Test
@@ -83,11 +75,11 @@ class HandlerSlotsTest {
 
         InvokeFunction stuck = invoke("t::stuck");
         InvokeFunction queued = invoke("t::quick");
-        InvocationResult timedOut = answer(stuck);
+        InvocationResult timedOut = side.answerTo(stuck);
         assertThat(timedOut.error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
         assertThat(timedOut.error().message()).contains("t::stuck");
         await().until(interrupted::get);
-        assertThat(answer(queued).result().tree().asString()).isEqualTo("quick");
+        assertThat(side.answerTo(queued).result().tree().asString()).isEqualTo("quick");
         assertThat(side.receivedOf(InvocationResult.class)).filteredOn(r -> r.invocationId().equals(stuck.invocationId()))
                 .hasSize(1);
         await().until(() -> worker.statistics().inFlightInvocations() == 0);
@@ -102,9 +94,9 @@ class HandlerSlotsTest {
         connect();
 
         InvokeFunction waiting = invoke("t::forever");
-        assertThat(answer(waiting).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
+        assertThat(side.answerTo(waiting).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
         await().until(forever::isCancelled);
-        assertThat(answer(invoke("t::quick")).result().tree().asString()).isEqualTo("quick");
+        assertThat(side.answerTo(invoke("t::quick")).result().tree().asString()).isEqualTo("quick");
         assertThat(worker.statistics().overdueInvocations()).isZero();
     }
 
@@ -127,14 +119,14 @@ class HandlerSlotsTest {
         connect();
 
         InvokeFunction stubborn = invoke("t::stubborn");
-        assertThat(answer(stubborn).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
+        assertThat(side.answerTo(stubborn).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
         await().until(() -> worker.statistics().overdueInvocations() == 1);
         // Its slot is still taken: with no queue, the next invocation is turned away at once.
-        assertThat(answer(invoke("t::stubborn")).error().code()).isEqualTo(ErrorCode.WORKER_BUSY);
+        assertThat(side.answerTo(invoke("t::stubborn")).error().code()).isEqualTo(ErrorCode.WORKER_BUSY);
 
         release.countDown();
         await().until(() -> worker.statistics().overdueInvocations() == 0 && worker.statistics().inFlightInvocations() == 0);
-        assertThat(answer(invoke("t::stubborn")).result().tree().asString()).isEqualTo("done");
+        assertThat(side.answerTo(invoke("t::stubborn")).result().tree().asString()).isEqualTo("done");
     }
 
     @Test
@@ -150,7 +142,7 @@ class HandlerSlotsTest {
         await().until(() -> worker.statistics().inFlightInvocations() == 1);
         invoke("t::block");
         await().until(() -> worker.statistics().inFlightInvocations() == 2);
-        InvocationResult busy = answer(invoke("t::block"));
+        InvocationResult busy = side.answerTo(invoke("t::block"));
         assertThat(busy.error().code()).isEqualTo(ErrorCode.WORKER_BUSY);
         assertThat(worker.statistics().inFlightInvocations()).isEqualTo(2);
     }
@@ -170,13 +162,13 @@ class HandlerSlotsTest {
         InvokeFunction first = invoke("t::serial");
         InvokeFunction second = invoke("t::serial");
         await().until(() -> worker.statistics().inFlightInvocations() == 2);
-        assertThat(answer(invoke("t::free")).result().tree().asString()).isEqualTo("free");
+        assertThat(side.answerTo(invoke("t::free")).result().tree().asString()).isEqualTo("free");
         assertThat(side.receivedOf(InvocationResult.class)).noneMatch(r -> r.invocationId().equals(first.invocationId())
                 || r.invocationId().equals(second.invocationId()));
 
         release.countDown();
-        assertThat(answer(first).result().tree().asString()).isEqualTo("serial");
-        assertThat(answer(second).result().tree().asString()).isEqualTo("serial");
+        assertThat(side.answerTo(first).result().tree().asString()).isEqualTo("serial");
+        assertThat(side.answerTo(second).result().tree().asString()).isEqualTo("serial");
     }
 
     @Test
@@ -193,7 +185,7 @@ class HandlerSlotsTest {
         side.send(frame);
         await().until(() -> worker.statistics().inFlightInvocations() == 1);
         release.countDown();
-        assertThat(answer(frame).result().tree().asString()).isEqualTo("once");
+        assertThat(side.answerTo(frame).result().tree().asString()).isEqualTo("once");
         await().until(() -> worker.statistics().inFlightInvocations() == 0);
         assertThat(side.receivedOf(InvocationResult.class)).hasSize(1);
     }

@@ -55,14 +55,7 @@ class NonBlockingHandlersTest {
     }
 
     private InvokeFunction invoke(String functionId) {
-        InvokeFunction frame = InvokeFunction.call(UUID.randomUUID(), functionId, RawJson.parse("\"ping\""), null,
-                null, null, null, null);
-        side.send(frame);
-        return frame;
-    }
-
-    private InvocationResult answer(InvokeFunction frame) {
-        return side.find(InvocationResult.class, result -> result.invocationId().equals(frame.invocationId()));
+        return side.invoke(functionId, RawJson.parse("\"ping\""));
     }
 
     @Test
@@ -80,8 +73,8 @@ class NonBlockingHandlersTest {
         });
         connect();
 
-        assertThat(answer(invoke("t::quick")).result().tree().asString()).isEqualTo("ping");
-        assertThat(answer(invoke("t::ordinary")).result().tree().asString()).isEqualTo("ping");
+        assertThat(side.answerTo(invoke("t::quick")).result().tree().asString()).isEqualTo("ping");
+        assertThat(side.answerTo(invoke("t::ordinary")).result().tree().asString()).isEqualTo("ping");
         assertThat(ordinaryThread.get()).startsWith("iii-invocation-");
         assertThat(nonBlockingThread.get()).doesNotStartWith("iii-");
     }
@@ -112,11 +105,11 @@ class NonBlockingHandlersTest {
                 (payload, context) -> worker.call("other::fn", "x").thenApply(result -> "got " + result.asString()));
         connect();
 
-        InvocationResult failed = answer(invoke("t::joins"));
+        InvocationResult failed = side.answerTo(invoke("t::joins"));
         assertThat(failed.error().code()).isEqualTo(ErrorCode.INVOCATION_FAILED);
         assertThat(refused.get()).hasMessageContaining("join() on a future the engine's answer completes")
                 .hasMessageContaining("non-blocking");
-        assertThat(answer(invoke("t::awaits")).error().code()).isEqualTo(ErrorCode.INVOCATION_FAILED);
+        assertThat(side.answerTo(invoke("t::awaits")).error().code()).isEqualTo(ErrorCode.INVOCATION_FAILED);
         assertThat(refused.get()).hasMessageContaining("join()").hasMessageContaining("non-blocking");
 
         UUID abandoned = side.find(InvokeFunction.class, frame -> frame.functionId().equals("other::fn"))
@@ -126,7 +119,7 @@ class NonBlockingHandlersTest {
         InvokeFunction outgoing = side.find(InvokeFunction.class, frame -> frame.functionId().equals("other::fn")
                 && !frame.invocationId().equals(abandoned));
         side.send(InvocationResult.success(outgoing.invocationId(), "other::fn", RawJson.parse("\"pong\"")));
-        assertThat(answer(composing).result().tree().asString()).isEqualTo("got pong");
+        assertThat(side.answerTo(composing).result().tree().asString()).isEqualTo("got pong");
     }
 
     @Test
@@ -150,7 +143,7 @@ class NonBlockingHandlersTest {
         connect();
 
         InvokeFunction overrunning = invoke("t::overruns");
-        assertThat(answer(overrunning).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
+        assertThat(side.answerTo(overrunning).error().code()).isEqualTo(ErrorCode.HANDLER_TIMEOUT);
         await().until(() -> worker.statistics().overdueInvocations() == 1);
         release.countDown();
         await().until(() -> worker.statistics().overdueInvocations() == 0
@@ -158,7 +151,7 @@ class NonBlockingHandlersTest {
         assertThat(interrupted).isFalse();
         assertThat(side.receivedOf(InvocationResult.class))
                 .filteredOn(result -> result.invocationId().equals(overrunning.invocationId())).hasSize(1);
-        assertThat(answer(invoke("t::overruns")).result().tree().asString()).isEqualTo("late");
+        assertThat(side.answerTo(invoke("t::overruns")).result().tree().asString()).isEqualTo("late");
     }
 
     @Test
@@ -180,8 +173,8 @@ class NonBlockingHandlersTest {
         InvokeFunction waiting = invoke("t::quick");
         await().until(() -> worker.statistics().inFlightInvocations() == 2);
         release.countDown();
-        assertThat(answer(holding).result().tree().asString()).isEqualTo("held");
-        assertThat(answer(waiting).result().tree().asString()).isEqualTo("ping");
+        assertThat(side.answerTo(holding).result().tree().asString()).isEqualTo("held");
+        assertThat(side.answerTo(waiting).result().tree().asString()).isEqualTo("ping");
         assertThat(thread.get()).startsWith("iii-invocation-");
     }
 }

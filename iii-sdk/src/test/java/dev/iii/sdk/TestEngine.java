@@ -330,6 +330,19 @@ final class TestEngine implements AutoCloseable {
             sendRaw(CODEC.encodeToString(message));
         }
 
+        /** Sends an invocation of {@code functionId} with {@code data}, as the engine would, and returns it. */
+        InvokeFunction invoke(String functionId, RawJson data) {
+            InvokeFunction frame = InvokeFunction.call(UUID.randomUUID(), functionId, data, null, null, null, null,
+                    null);
+            send(frame);
+            return frame;
+        }
+
+        /** The worker's one answer to {@code invocation}, as {@link #find} waits for it. */
+        InvocationResult answerTo(InvokeFunction invocation) {
+            return find(InvocationResult.class, result -> result.invocationId().equals(invocation.invocationId()));
+        }
+
         void sendRaw(String text) {
             try {
                 synchronized (session) {
