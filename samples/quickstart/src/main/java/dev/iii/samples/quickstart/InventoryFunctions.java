@@ -34,7 +34,8 @@ public class InventoryFunctions {
         return new Reservation(request.orderId(), units);
     }
 
-    @IIIFunction(id = "inventory::stock", description = "Units in stock for a SKU")
+    /** A map lookup that never waits, so the worker serves it on the thread that reads the engine's frames. */
+    @IIIFunction(id = "inventory::stock", description = "Units in stock for a SKU", nonBlocking = "true")
     @HttpTrigger("/inventory/:sku")
     public HttpTriggerResponse stock(HttpTriggerRequest<Void> request) {
         String sku = request.pathParam("sku");

@@ -63,6 +63,15 @@ class QuickstartApplicationTests {
     // docs:end
 
     @Test
+    void answersStockLevelsFromItsNonBlockingFunction() {
+        iii.awaitFunctions("inventory::stock");
+        HttpResponse<String> stock = iii.httpGet("/inventory/B2");
+        assertThat(stock.statusCode()).isEqualTo(200);
+        assertThat(stock.body()).contains("\"sku\":\"B2\"").contains("\"units\":");
+        assertThat(iii.httpGet("/inventory/Z9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void streamsItsOrdersAsCsvThroughTheEngine() {
         Order order = iii.function("orders::create")
                 .payload(new CreateOrder("dee", List.of(new OrderLine("A1", 1))))
