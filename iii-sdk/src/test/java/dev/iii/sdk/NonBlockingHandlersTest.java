@@ -76,7 +76,7 @@ class NonBlockingHandlersTest {
         assertThat(side.answerTo(invoke("t::quick")).result().tree().asString()).isEqualTo("ping");
         assertThat(side.answerTo(invoke("t::ordinary")).result().tree().asString()).isEqualTo("ping");
         assertThat(ordinaryThread.get()).startsWith("iii-invocation-");
-        assertThat(nonBlockingThread.get()).doesNotStartWith("iii-");
+        assertThat(nonBlockingThread.get()).startsWith("iii-socket-");
     }
 
     @Test

@@ -218,7 +218,7 @@ class FunctionLimitsTests {
                             "limits::composes")));
 
             assertThat(iii.function("limits::pooled").retrieve(String.class)).startsWith("iii-invocation-");
-            assertThat(iii.function("limits::non-blocking").retrieve(String.class)).doesNotStartWith("iii-");
+            assertThat(iii.function("limits::non-blocking").retrieve(String.class)).startsWith("iii-socket-");
             assertThat(iii.function("limits::composes").retrieve(String.class)).isEqualTo("composed");
             InvocationException refused = catchThrowableOfType(InvocationException.class,
                     () -> iii.function("limits::waits").retrieve(String.class));

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -13,6 +12,7 @@ import dev.iii.sdk.channel.ChannelException;
 import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.internal.session.Redaction;
 import dev.iii.sdk.internal.transport.WebSocketConnector;
+import org.eclipse.jetty.websocket.core.exception.UpgradeException;
 
 /**
  * Opens the socket of a channel end at {@code <engine URL>/ws/channels/<id>?key=<access key>&dir=<read|write>}
@@ -60,8 +60,8 @@ final class ChannelSockets {
     private ChannelException refusal(ChannelRef ref, Throwable error) {
         String end = ref.direction().wireName() + " end of channel " + ref.channelId();
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof WebSocketHandshakeException refused) {
-                int code = refused.getResponse().statusCode();
+            if (cause instanceof UpgradeException refused && refused.getResponseStatusCode() > 0) {
+                int code = refused.getResponseStatusCode();
                 String why = code == 404 ? "the engine does not know the channel, or the access key is wrong"
                         : "the engine refused the upgrade";
                 return new ChannelException(ref.channelId(), "Cannot open the " + end + ": " + why + " (HTTP " + code

@@ -19,7 +19,7 @@ import dev.iii.sdk.channel.ChannelRef;
 import dev.iii.sdk.channel.ChannelWriter;
 import dev.iii.sdk.internal.calls.WaitRefusingFuture;
 import dev.iii.sdk.internal.transport.FrameWriter;
-import dev.iii.sdk.internal.transport.JdkWebSocket;
+import dev.iii.sdk.internal.transport.WebSocketSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -298,7 +298,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
         @Override
         public void onOpen(WebSocket socket) {
             // No send timeout: a slow reader may hold a write back as long as it takes; an abort still ends it.
-            JdkWebSocket writes = new JdkWebSocket(socket, null, inputClosed,
+            WebSocketSends writes = new WebSocketSends(socket, null, inputClosed,
                     ended -> closed(SocketClose.NO_CLOSE_FRAME, ended));
             FrameWriter frames = new FrameWriter(writes, owner.io(), QUEUE_BYTES, refused,
                     error -> writeFailure = new ChannelException(ref.channelId(), "Writing channel "

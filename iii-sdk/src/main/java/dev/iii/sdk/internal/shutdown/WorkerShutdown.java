@@ -12,6 +12,7 @@ import dev.iii.sdk.internal.serving.InvocationServer;
 import dev.iii.sdk.internal.session.EngineSession;
 import dev.iii.sdk.internal.threads.WorkerThreads;
 import dev.iii.sdk.internal.transport.EngineLink;
+import dev.iii.sdk.internal.transport.WebSocketConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,7 @@ import org.slf4j.LoggerFactory;
  * How a worker leaves (§4.7), in four steps: stop taking invocations, let those in flight finish within the
  * grace period and stop the rest (their callers are answered), end the channel ends still open, withdraw the
  * registrations and close the connection after they are written, then fail the calls still waiting and release
- * the threads. Runs once;
- * a second caller waits for the first.
+ * the threads and the sockets' client. Runs once; a second caller waits for the first.
  */
 public final class WorkerShutdown {
 
@@ -35,10 +35,11 @@ public final class WorkerShutdown {
     private final OutboundCalls calls;
     private final ChannelEnds channels;
     private final WorkerThreads threads;
+    private final WebSocketConnector sockets;
     private final AtomicReference<CompletableFuture<Void>> done = new AtomicReference<>();
 
     public WorkerShutdown(String workerName, InvocationServer server, Registry registry, EngineSession session,
-            OutboundCalls calls, ChannelEnds channels, WorkerThreads threads) {
+            OutboundCalls calls, ChannelEnds channels, WorkerThreads threads, WebSocketConnector sockets) {
         this.workerName = workerName;
         this.server = server;
         this.registry = registry;
@@ -46,6 +47,7 @@ public final class WorkerShutdown {
         this.calls = calls;
         this.channels = channels;
         this.threads = threads;
+        this.sockets = sockets;
     }
 
     public boolean begun() {
@@ -93,6 +95,7 @@ public final class WorkerShutdown {
         if (link != null && !link.awaitClosed(CLOSE_WAIT)) {
             log.debug("the connection did not finish closing within {} ms", CLOSE_WAIT.toMillis());
         }
+        sockets.close();
         threads.shutdown();
         log.info("iii worker '{}' shut down", workerName);
     }

@@ -56,7 +56,7 @@ final class EngineSocketListener implements WebSocket.Listener {
 
     @Override
     public void onOpen(WebSocket socket) {
-        JdkWebSocket writes = new JdkWebSocket(socket, sendTimeout, inputClosed,
+        WebSocketSends writes = new WebSocketSends(socket, sendTimeout, inputClosed,
                 ended -> reportClosed(NO_CLOSE_FRAME, null, ended));
         FrameWriter writer = new FrameWriter(writes, io, sendQueueLimit, refusedFrames,
                 failure -> reportClosed(NO_CLOSE_FRAME, null, failure));

@@ -81,7 +81,8 @@ public final class WorkerParts {
         session = new EngineSession(options, connector, threads.timer(), threads.events(), calls::requestOn,
                 WorkerMetadata.of(options, runtime, WorkerMetadata.SDK_VERSION),
                 new FrameRouter(server, calls, offers, registry), listeners, redaction);
-        shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, channels, threads);
+        shutdown = new WorkerShutdown(options.name(), server, registry, session, calls, channels, threads,
+                connector);
         statistics = new WorkerCounters(session, server, calls);
     }
 }

@@ -13,13 +13,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * A socket of the JDK's WebSocket client as a {@link FrameWriter}'s socket: a send starts at once and completes
- * when the JDK has written the frame (the JDK allows one send at a time; the writer starts the next only then). A
- * close sends the Close frame and waits for the peer's answer; a peer that does not answer in time, or a send
- * that fails or takes longer than the send timeout, ends the socket at once ({@link WebSocket#abort}). The JDK
- * tells the socket's listener nothing after an abort, so the socket tells it itself.
+ * A {@link WebSocket} as a {@link FrameWriter}'s socket: a send starts at once and completes when the frame has
+ * been written (one send at a time, as {@link WebSocket} requires; the writer starts the next only then). A close
+ * sends the Close frame and waits for the peer's answer; a peer that does not answer in time, or a send that fails
+ * or takes longer than the send timeout, ends the socket at once ({@link WebSocket#abort}). A socket tells its
+ * listener nothing after an abort, so this tells it itself.
  */
-public final class JdkWebSocket implements FrameWriter.Socket {
+public final class WebSocketSends implements FrameWriter.Socket {
 
     /** How long a close waits for its Close frame to go out and for the peer's answer, each. */
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -38,7 +38,7 @@ public final class JdkWebSocket implements FrameWriter.Socket {
      * @param inputClosed completed by the socket's listener when the peer's Close arrived or the socket broke
      * @param aborted     told why, when this socket ended the connection before the peer's Close arrived
      */
-    public JdkWebSocket(WebSocket socket, Duration sendTimeout, CompletableFuture<?> inputClosed,
+    public WebSocketSends(WebSocket socket, Duration sendTimeout, CompletableFuture<?> inputClosed,
             Consumer<IOException> aborted) {
         this.socket = socket;
         this.sendTimeout = sendTimeout;
