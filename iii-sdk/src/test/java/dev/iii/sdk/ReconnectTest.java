@@ -132,6 +132,21 @@ class ReconnectTest {
         }
     }
 
+    @Test
+    void anEngineThatNeverAnswersTheHandshakeIsReportedAsATimeout() throws Exception {
+        // Listening, so the TCP connection is made, but nobody reads the upgrade request or answers it.
+        try (ServerSocket silent = new ServerSocket(0, 8, java.net.InetAddress.getLoopbackAddress());
+                LogCapture logs = new LogCapture()) {
+            worker = III.registerWorker(WorkerOptions.builder().url("ws://127.0.0.1:" + silent.getLocalPort())
+                    .name("unanswered").connectTimeout(Duration.ofMillis(300))
+                    .reconnectPolicy(new ReconnectPolicy(Duration.ofMillis(20), 1.0, Duration.ofMillis(20), 0, -1))
+                    .build());
+            await().until(() -> worker.lastError().isPresent());
+            assertThat(worker.lastError().get().getMessage()).contains("the WebSocket handshake did not complete in time");
+            assertThat(logs.lines(Level.WARN)).first().asString().contains("did not complete in time");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "TRIGGER_TYPE_NAMESPACE_CONFLICT", "FUNCTION_NAMESPACE_CONFLICT", "SOMETHING_NEW" })
     void aRejectionOtherThanTheWorkerNameIsReportedAndTheWorkerGoesOn(String code) throws Exception {

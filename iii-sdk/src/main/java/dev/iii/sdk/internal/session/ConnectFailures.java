@@ -2,7 +2,6 @@ package dev.iii.sdk.internal.session;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
 
@@ -67,8 +66,7 @@ final class ConnectFailures {
                     && (cause.getMessage().contains("Broken pipe") || cause.getMessage().contains("reset"))) {
                 return "the connection was cut (" + cause.getMessage() + ")";
             }
-            if (cause instanceof TimeoutException || cause instanceof HttpTimeoutException
-                    || cause instanceof java.net.SocketTimeoutException) {
+            if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
                 return "the WebSocket handshake did not complete in time";
             }
         }
