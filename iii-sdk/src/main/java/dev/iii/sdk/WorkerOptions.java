@@ -136,7 +136,7 @@ public record WorkerOptions(URI url, String name, String description, String nam
         return builder().build();
     }
 
-    /** Headers the WebSocket handshake writes itself, which the JDK's client refuses to take from the caller. */
+    /** Headers the WebSocket handshake writes itself: a second value from the caller would break the upgrade. */
     private static final Set<String> HANDSHAKE_HEADERS = Set.of("host", "connection", "upgrade",
             "content-length", "expect", "sec-websocket-key", "sec-websocket-version", "sec-websocket-protocol",
             "sec-websocket-extensions", "sec-websocket-accept");

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 
 
 /**
- * A read end's socket on the JDK's WebSocket client, which reads the network only as far as it was asked to
+ * A read end's socket, which reads the network only as far as it was asked to
  * ({@link WebSocket#request}): each message part is asked for once the {@link ReadQueue} has room for it, which is
  * how the read end holds its writer back. (Suspending and resuming a socket, as Tomcat's client offers it, has a
  * race that can leave the frames after the one that filled the read-ahead, the end of the stream among them,
@@ -45,7 +45,7 @@ final class DemandedReadSocket implements WebSocket.Listener, ReadQueue.Socket {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         queue.closed(new SocketClose(statusCode, reason), null);
-        // Answered with a Close of the same code once this returns, as the JDK's client does.
+        // Answered with a Close of the same code once this returns (JettyWebSocket).
         return null;
     }
 

@@ -288,7 +288,7 @@ final class WriteEnd extends ChannelWriter implements OpenEnd {
     // ---------------------------------------------------------------- the socket's side
 
     /**
-     * What the engine's side of the socket says, on the JDK client's thread: only that it closed, since the engine
+     * What the engine's side of the socket says, on the socket's reading thread: only that it closed, since the engine
      * sends nothing to a writer.
      */
     final class SocketListener implements WebSocket.Listener {

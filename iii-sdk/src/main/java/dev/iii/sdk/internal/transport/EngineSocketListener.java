@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one connection attempt's socket on the JDK client's thread: joins text frames from their parts, decodes
+ * Reads one connection attempt's socket on the socket's reading thread: joins text frames from their parts, decodes
  * them and reports them, together with the link's opening and closing, to {@link LinkEvents}, then asks for the
  * next part. It never writes: everything outbound goes through the link's {@link FrameWriter}.
  */
@@ -112,7 +112,7 @@ final class EngineSocketListener implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onPing(WebSocket socket, ByteBuffer message) {
-        // The JDK's client answers with a pong itself.
+        // The socket answers with a pong itself (JettyWebSocket).
         link.heard();
         socket.request(1);
         return null;
@@ -129,7 +129,7 @@ final class EngineSocketListener implements WebSocket.Listener {
     public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
         inputClosed.complete(null);
         reportClosed(code, reason, null);
-        // Answered with a Close of the same code once this returns, as the JDK's client does.
+        // Answered with a Close of the same code once this returns (JettyWebSocket).
         return null;
     }
 
