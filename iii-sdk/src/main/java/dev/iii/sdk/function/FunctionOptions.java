@@ -28,14 +28,14 @@ import java.time.Duration;
  *                       turn without holding back other functions
  * @param nonBlocking    the handler never blocks and returns within microseconds, so the worker runs it on the thread
  *                       that reads the engine's frames instead of handing it to a handler thread, which saves most of
- *                       the worker's cost per invocation (see {@code docs/performance.md}). While it runs, no other
- *                       frame is read, of the engine connection or of the worker's channels. It must not wait: not on
- *                       I/O, a lock, a sleep or a call's result; {@code join()} and {@code get()} on the future of a
- *                       call or of {@code awaitFunction} fail there with an {@link IllegalStateException} (compose the
- *                       future and return it instead), as do channel reads and writes that would have to wait. Its
- *                       timeout still answers the caller, but the handler is not interrupted. An invocation that has to
- *                       wait for a slot runs on a handler thread when its turn comes. {@code false} (the default) runs
- *                       every invocation on a handler thread.
+ *                       the worker's cost per invocation (see {@code docs/performance.md}). While it runs, its
+ *                       connection reads no other frame, and the worker's other sockets may wait for a free socket
+ *                       thread. It must not wait: not on I/O, a lock, a sleep or a call's result; {@code join()} and
+ *                       {@code get()} on the future of a call or of {@code awaitFunction} fail there with an
+ *                       {@link IllegalStateException} (compose the future and return it instead), as do channel reads
+ *                       and writes that would have to wait. Its timeout still answers the caller, but the handler is
+ *                       not interrupted. An invocation that has to wait for a slot runs on a handler thread when its
+ *                       turn comes. {@code false} (the default) runs every invocation on a handler thread.
  */
 public record FunctionOptions(String description, Object requestFormat, Object responseFormat, Object metadata,
         HttpInvocation httpInvocation, Duration timeout, int maxConcurrency, boolean nonBlocking) {

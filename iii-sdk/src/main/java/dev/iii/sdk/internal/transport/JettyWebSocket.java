@@ -79,14 +79,11 @@ final class JettyWebSocket implements WebSocket, FrameHandler {
             callback.failed(ex);
             return;
         }
-        frameDone();
+        frameDone(0);
     }
 
     @Override
     public void onFrame(Frame frame, Callback callback) {
-        synchronized (this) {
-            demand--;
-        }
         byte opCode = frame.getOpCode();
         CompletionStage<?> handled;
         try {
@@ -131,7 +128,7 @@ final class JettyWebSocket implements WebSocket, FrameHandler {
     private void afterFrame(byte opCode, Callback callback) {
         callback.succeeded();
         if (opCode != OpCode.CLOSE) {
-            frameDone();
+            frameDone(1);
         }
     }
 
@@ -192,21 +189,42 @@ final class JettyWebSocket implements WebSocket, FrameHandler {
         }
     }
 
-    /** The frame in hand is done with: the next is asked for if the listener asked for it. */
-    private void frameDone() {
+    /**
+     * The frame in hand is done with, after {@code calls} calls of the listener's receive methods: the next is asked
+     * for if the listener asked for it.
+     */
+    private void frameDone(int calls) {
+        boolean ask;
         synchronized (this) {
+            demand -= calls;
             demanding = false;
+            ask = takeDemand();
         }
-        askJetty();
+        if (ask) {
+            demandFrame();
+        }
     }
 
     private void askJetty() {
+        boolean ask;
         synchronized (this) {
-            if (demanding || demand <= 0 || inputClosed) {
-                return;
-            }
-            demanding = true;
+            ask = takeDemand();
         }
+        if (ask) {
+            demandFrame();
+        }
+    }
+
+    /** Whether to ask Jetty for the next frame now; if so, it counts as asked. Called with this monitor held. */
+    private boolean takeDemand() {
+        if (demanding || demand <= 0 || inputClosed) {
+            return false;
+        }
+        demanding = true;
+        return true;
+    }
+
+    private void demandFrame() {
         try {
             session.demand();
         }
