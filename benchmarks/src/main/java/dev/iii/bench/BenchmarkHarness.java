@@ -120,7 +120,8 @@ public final class BenchmarkHarness {
     private static Set<WorkerKind> workerKinds(Set<NodeCompression> nodeModes) {
         Set<WorkerKind> kinds = EnumSet.noneOf(WorkerKind.class);
         for (WorkerKind kind : WorkerKind.values()) {
-            if (kind.compression() == null || nodeModes.contains(kind.compression())) {
+            boolean nodeModeWanted = kind.compression() == null || nodeModes.contains(kind.compression());
+            if (nodeModeWanted && (kind.handlers() == null || kind.handlers().availableHere())) {
                 kinds.add(kind);
             }
         }

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
+import dev.iii.bench.party.HandlerThreads;
 import dev.iii.bench.run.CallerKind;
 import dev.iii.bench.run.Cell;
 import dev.iii.bench.run.ChannelThroughput;
@@ -114,6 +115,12 @@ public final class PerformanceReport {
         if (!run.skippedCells().isEmpty()) {
             line("Not measured: " + run.skippedCells().stream().map(Cell::toString).collect(Collectors.joining(", "))
                     + " (more than " + Cell.size((int) run.maxInFlightBytes()) + " of payload in flight; `--max-in-flight-mib` raises the limit).");
+            line();
+        }
+        if (run.variants().stream().noneMatch(variant -> variant.worker().handlers() == HandlerThreads.VIRTUAL)) {
+            line("There are no `virtual threads` rows: virtual threads came with Java "
+                    + HandlerThreads.VIRTUAL_THREADS_SINCE + ", and this run's Java is " + Runtime.version().feature()
+                    + " (`JAVA_HOME` chooses the JVM of the run).");
             line();
         }
         if (run.deflateDeclined()) {

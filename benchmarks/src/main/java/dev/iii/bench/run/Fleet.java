@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.iii.bench.party.HandlerThreads;
 import dev.iii.bench.party.RawCaller;
 import dev.iii.bench.party.RawEchoWorker;
 import dev.iii.bench.party.SdkCaller;
@@ -82,11 +83,13 @@ public final class Fleet {
         String name = "worker-" + kind.key();
         return switch (kind) {
             case RAW -> launcher.java(name, RawEchoWorker.class, url, "bench-" + name, kind.functionId());
-            case SDK, SDK_NON_BLOCKING -> launcher.java(name, SdkEchoWorker.class, url, "bench-" + name,
-                    kind.functionId(), String.valueOf(kind == WorkerKind.SDK_NON_BLOCKING));
-            case SPRING, SPRING_NON_BLOCKING -> launcher.java(name, SpringEchoWorker.class, "--iii.url=" + url,
-                    "--bench.function-id=" + kind.functionId(), "--spring.application.name=bench-" + name,
-                    "--bench.non-blocking=" + (kind == WorkerKind.SPRING_NON_BLOCKING));
+            case SDK, SDK_NON_BLOCKING, SDK_VIRTUAL -> launcher.java(name, SdkEchoWorker.class, url, "bench-" + name,
+                    kind.functionId(), kind.handlers().argument());
+            case SPRING, SPRING_NON_BLOCKING, SPRING_VIRTUAL -> launcher.java(name, SpringEchoWorker.class,
+                    "--iii.url=" + url, "--bench.function-id=" + kind.functionId(),
+                    "--spring.application.name=bench-" + name,
+                    "--bench.non-blocking=" + (kind.handlers() == HandlerThreads.NON_BLOCKING),
+                    "--spring.threads.virtual.enabled=" + (kind.handlers() == HandlerThreads.VIRTUAL));
             case NODE, NODE_DEFLATE -> launcher.node(name, "echo-worker.mjs", kind.compression(), url, "bench-" + name,
                     kind.functionId());
         };

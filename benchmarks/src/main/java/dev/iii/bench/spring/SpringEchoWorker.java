@@ -13,9 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot echo worker: an application with the starter's defaults and one {@code @IIIFunction}
- * ({@link EchoFunction}, declared non-blocking with {@code --bench.non-blocking=true}), no web server.
+ * ({@link EchoFunction}, declared non-blocking with {@code --bench.non-blocking=true}), no web server. With
+ * Spring Boot's {@code --spring.threads.virtual.enabled=true} (Java 21 and later) the starter's
+ * {@code iiiTaskExecutor} runs each invocation on a virtual thread.
  * <p>
- * {@code java ... SpringEchoWorker --iii.url=ENGINE_URL --bench.function-id=FUNCTION_ID [--bench.non-blocking=true]}
+ * {@code java ... SpringEchoWorker --iii.url=ENGINE_URL --bench.function-id=FUNCTION_ID [--bench.non-blocking=true]
+ * [--spring.threads.virtual.enabled=true]}
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class SpringEchoWorker {
