@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What Linux reports about a process in {@code /proc}: CPU time (user + system, all threads, those that ended
+ * What Linux reports about a process in {@code /proc}: CPU time (user and system, all threads, those that ended
  * included, from {@code /proc/PID/stat}) and resident memory ({@code VmRSS} of {@code /proc/PID/status}).
  * CPU time counts in clock ticks of {@code getconf CLK_TCK} (usually 10 ms), which is why measured windows
  * last seconds.
@@ -35,14 +35,13 @@ public final class ProcFs {
         return new ProcFs(Long.parseLong(ticks));
     }
 
-    /** User plus system CPU time the process has used so far, in nanoseconds. */
-    public long cpuNanos(long pid) {
+    /** The user and the system CPU time the process has used so far. */
+    public CpuTime cpu(long pid) {
         String stat = read(pid, "stat");
         // Fields after the command name, which is in parentheses and may hold spaces: state is field 3,
         // utime field 14 and stime field 15.
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 1_000_000_000L / ticksPerSecond;
+        return new CpuTime(nanos(fields[11]), nanos(fields[12]));
     }
 
     /** Resident set size, in bytes. */
@@ -55,9 +54,13 @@ public final class ProcFs {
         throw new IllegalStateException("no VmRSS in /proc/" + pid + "/status");
     }
 
-    /** The resolution of {@link #cpuNanos}, in nanoseconds. */
+    /** The resolution of {@link #cpu}, in nanoseconds. */
     public long tickNanos() {
         return 1_000_000_000L / ticksPerSecond;
+    }
+
+    private long nanos(String ticks) {
+        return Long.parseLong(ticks) * 1_000_000_000L / ticksPerSecond;
     }
 
     private static String read(long pid, String file) {

@@ -58,6 +58,9 @@ public final class PerformanceReport {
         header();
         for (Comparison comparison : comparisons()) {
             comparison(comparison, images, link);
+            if (comparison.key().equals("workers")) {
+                userAndSystemTime(comparison);
+            }
         }
         registrations();
         footprints();
@@ -204,6 +207,44 @@ public final class PerformanceReport {
                 line(row.toString().stripTrailing());
             }
         }
+    }
+
+    /**
+     * The workers' and the engine's CPU per invocation at the smallest payload, split into user and kernel time:
+     * where a worker's thread hand-offs show, since parking and waking threads is the kernel's work.
+     */
+    private void userAndSystemTime(Comparison comparison) {
+        if (comparison.variants().size() < 2) {
+            return;
+        }
+        int smallest = run.plan().cells().stream().mapToInt(Cell::payloadBytes).min().orElseThrow();
+        line("#### User and system time, " + Cell.size(smallest) + " payload");
+        line();
+        line("The CPU columns above, split as `/proc/PID/stat` counts them: user time is the process's own code, "
+                + "system time the kernel's work for it (system calls, waking and parking threads, and on loopback the "
+                + "receiving end's TCP processing of what it sends).");
+        line();
+        line("| in flight | worker | worker user µs/inv | worker system µs/inv | engine user µs/inv | engine system µs/inv |");
+        line("|---:|---|---:|---:|---:|---:|");
+        for (Cell cell : run.plan().cells()) {
+            if (cell.payloadBytes() != smallest) {
+                continue;
+            }
+            VariantStats floor = stat(Variant.FLOOR, cell);
+            VariantStats node = comparison.node() == null ? null : stat(comparison.node(), cell);
+            for (Variant variant : comparison.variants()) {
+                VariantStats stat = stat(variant, cell);
+                if (stat == null) {
+                    continue;
+                }
+                line("| " + cell.concurrency() + " | " + comparison.label().apply(variant) + " | "
+                        + figure(stat, floor, node, s -> s.userMicros().get(Role.WORKER), "") + " | "
+                        + figure(stat, floor, node, s -> s.systemMicros().get(Role.WORKER), "") + " | "
+                        + figure(stat, floor, node, s -> s.userMicros().get(Role.ENGINE), "") + " | "
+                        + figure(stat, floor, node, s -> s.systemMicros().get(Role.ENGINE), "") + " |");
+            }
+        }
+        line();
     }
 
     private static String figure(VariantStats stat, VariantStats floor, VariantStats node, Function<VariantStats, Spread> figure,

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.zip.DataFormatException;
 
 import dev.iii.bench.process.ChildProcess;
+import dev.iii.bench.process.CpuTime;
 import dev.iii.bench.process.ProcFs;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
@@ -118,22 +119,22 @@ public final class LoadMatrix {
         pids.put(Role.CALLER, caller.pid());
         caller.request("start " + variant.worker().functionId() + " " + cell.concurrency() + " " + payload, COMMAND_TIMEOUT);
         sleep(plan.warmup());
-        Map<Role, Long> before = cpu(pids);
+        Map<Role, CpuTime> before = cpu(pids);
         caller.request("mark", COMMAND_TIMEOUT);
         sleep(plan.measure());
-        Map<Role, Long> after = cpu(pids);
+        Map<Role, CpuTime> after = cpu(pids);
         JsonNode window = caller.request("stop", STOP_TIMEOUT);
-        Map<Role, Long> used = new EnumMap<>(Role.class);
+        Map<Role, CpuTime> used = new EnumMap<>(Role.class);
         for (Role role : Role.values()) {
-            used.put(role, after.get(role) - before.get(role));
+            used.put(role, after.get(role).since(before.get(role)));
         }
         return new Measurement(variant, cell, round, window.path("count").asLong(), window.path("errors").asLong(),
                 window.path("elapsed_ns").asLong(), latencies(window), used, window.path("first_error").asString(""));
     }
 
-    private Map<Role, Long> cpu(Map<Role, Long> pids) {
-        Map<Role, Long> sample = new EnumMap<>(Role.class);
-        pids.forEach((role, pid) -> sample.put(role, proc.cpuNanos(pid)));
+    private Map<Role, CpuTime> cpu(Map<Role, Long> pids) {
+        Map<Role, CpuTime> sample = new EnumMap<>(Role.class);
+        pids.forEach((role, pid) -> sample.put(role, proc.cpu(pid)));
         return sample;
     }
 

@@ -2,6 +2,7 @@ package dev.iii.bench.run;
 
 import java.util.Map;
 
+import dev.iii.bench.process.CpuTime;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -14,11 +15,11 @@ import org.HdrHistogram.Histogram;
  * @param errors       calls that failed in the window
  * @param elapsedNanos length of the window, as the caller measured it
  * @param latencies    latency of each successful call, in nanoseconds
- * @param cpuNanos     CPU time each process used in the window
+ * @param cpu          CPU time each process used in the window
  * @param firstError   the first failure, or empty
  */
 public record Measurement(Variant variant, Cell cell, int round, long completed, long errors, long elapsedNanos,
-        Histogram latencies, Map<Role, Long> cpuNanos, String firstError) {
+        Histogram latencies, Map<Role, CpuTime> cpu, String firstError) {
 
     public double invocationsPerSecond() {
         return completed * 1e9 / elapsedNanos;
@@ -29,8 +30,22 @@ public record Measurement(Variant variant, Cell cell, int round, long completed,
         return completed == 0 ? Double.NaN : latencies.getValueAtPercentile(percentile) / 1e6;
     }
 
-    /** CPU time of {@code role} per completed call, in microseconds; NaN without completed calls. */
+    /** CPU time (user + system) of {@code role} per completed call, in microseconds; NaN without completed calls. */
     public double cpuMicrosPerInvocation(Role role) {
-        return completed == 0 ? Double.NaN : cpuNanos.get(role) / 1e3 / completed;
+        return perInvocation(cpu.get(role).totalNanos());
+    }
+
+    /** User-mode CPU time of {@code role} per completed call, in microseconds; NaN without completed calls. */
+    public double userMicrosPerInvocation(Role role) {
+        return perInvocation(cpu.get(role).userNanos());
+    }
+
+    /** Kernel CPU time of {@code role} per completed call, in microseconds; NaN without completed calls. */
+    public double systemMicrosPerInvocation(Role role) {
+        return perInvocation(cpu.get(role).systemNanos());
+    }
+
+    private double perInvocation(long nanos) {
+        return completed == 0 ? Double.NaN : nanos / 1e3 / completed;
     }
 }

@@ -14,13 +14,16 @@ class ProcFsTest {
         ProcFs proc = ProcFs.open();
         long pid = ProcessHandle.current().pid();
 
-        long before = proc.cpuNanos(pid);
+        CpuTime before = proc.cpu(pid);
         long spin = System.nanoTime() + 50_000_000;
         while (System.nanoTime() < spin) {
             Thread.onSpinWait();
         }
 
-        assertThat(proc.cpuNanos(pid)).isGreaterThan(before);
+        CpuTime used = proc.cpu(pid).since(before);
+        assertThat(used.userNanos()).isPositive();
+        assertThat(used.systemNanos()).isNotNegative();
+        assertThat(used.totalNanos()).isEqualTo(used.userNanos() + used.systemNanos());
         assertThat(proc.residentBytes(pid)).isGreaterThan(1024 * 1024);
         assertThat(proc.tickNanos()).isPositive();
     }
