@@ -363,21 +363,32 @@ public final class PerformanceReport {
         if (run.startups().isEmpty()) {
             return;
         }
-        Map<QuickstartStartup.Start, List<QuickstartStartup.Result>> byStart = new EnumMap<>(QuickstartStartup.Start.class);
-        run.startups().forEach(result -> byStart.computeIfAbsent(result.start(), start -> new ArrayList<>()).add(result));
+        Map<QuickstartStartup.Start, Map<QuickstartStartup.Application, List<QuickstartStartup.Result>>> byStart =
+                new EnumMap<>(QuickstartStartup.Start.class);
+        run.startups().forEach(result -> byStart.computeIfAbsent(result.start(), start -> new EnumMap<>(QuickstartStartup.Application.class))
+                .computeIfAbsent(result.application(), application -> new ArrayList<>()).add(result));
         line("### Quickstart start-up");
         line();
         line("`samples/quickstart` from its jar and dependency jars, a cold JVM each round, joining the run's engine: from "
                 + "starting the JVM to its actuator readiness (which includes the `iii` health, UP once the engine confirmed "
-                + "the registrations) answering UP, polled every 10 ms. With `--aot-jdk`, the same rounds again on that JDK "
-                + "with an AOT cache (`-XX:AOTCache`) written by one training start before them.");
+                + "the registrations) answering UP, polled every 10 ms. Each round also starts the same application with "
+                + "its worker switched off (readiness without `iii`): Spring Boot's own start, and the difference of the "
+                + "medians is what the worker adds. With `--aot-jdk`, the same rounds again on that JDK with an AOT cache "
+                + "(`-XX:AOTCache`) per application, written by one training start before them.");
         line();
-        line("| start | rounds | JVM start to ready, ms (median) | min | max |");
-        line("|---|---:|---:|---:|---:|");
-        byStart.forEach((start, results) -> {
-            Spread ready = spread(results, QuickstartStartup.Result::readyMs);
-            line("| " + start.label() + " | " + results.size() + " | " + Figures.number(ready.median()) + " | "
-                    + Figures.number(ready.min()) + " | " + Figures.number(ready.max()) + " |");
+        line("| start | application | rounds | JVM start to ready, ms (median) | min | max | added by the worker, ms |");
+        line("|---|---|---:|---:|---:|---:|---:|");
+        byStart.forEach((start, applications) -> {
+            List<QuickstartStartup.Result> withoutWorker = applications.get(QuickstartStartup.Application.WITHOUT_WORKER);
+            applications.forEach((application, results) -> {
+                Spread ready = spread(results, QuickstartStartup.Result::readyMs);
+                String added = application == QuickstartStartup.Application.WITH_WORKER && withoutWorker != null
+                        ? Figures.number(ready.median() - spread(withoutWorker, QuickstartStartup.Result::readyMs).median())
+                        : "–";
+                line("| " + start.label() + " | " + application.label() + " | " + results.size() + " | "
+                        + Figures.number(ready.median()) + " | " + Figures.number(ready.min()) + " | "
+                        + Figures.number(ready.max()) + " | " + added + " |");
+            });
         });
         line();
     }

@@ -65,14 +65,17 @@ public final class Launcher {
 
     /**
      * Starts the quickstart sample from its jar and dependencies on {@code engineUrl}, its web server on
-     * {@code port}, with {@code java} ({@code null}: the run's) and {@code jvmOptions}.
+     * {@code port}, with {@code java} ({@code null}: the run's), {@code jvmOptions} and {@code arguments} after
+     * the ones that place it.
      */
-    public ChildProcess quickstart(String name, String engineUrl, int port, String java, List<String> jvmOptions) {
+    public ChildProcess quickstart(String name, String engineUrl, int port, String java, List<String> jvmOptions,
+            List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(java != null ? java : layout.java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", layout.quickstart(), QUICKSTART_MAIN, "--iii.url=" + engineUrl,
                 "--iii.embedded.enabled=false", "--server.address=127.0.0.1", "--server.port=" + port));
+        command.addAll(arguments);
         return processes.start(name, command, Map.of(), false);
     }
 }

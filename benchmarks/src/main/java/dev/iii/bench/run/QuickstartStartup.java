@@ -12,8 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.iii.bench.process.ChildProcess;
 
@@ -22,8 +25,10 @@ import dev.iii.bench.process.ChildProcess;
  * includes the {@code iii} indicator, answers UP (the worker is CONNECTED: the engine confirmed its
  * registrations). The sample joins the run's engine ({@code --iii.url}, so it starts no engine of its own)
  * and serves HTTP on a free loopback port; the harness polls every 10 ms. Each round is a cold start, stopped
- * with SIGTERM before the next. Given a JDK 25 or later, the same rounds run again on it with an AOT cache
- * (JEP 483) that one training start, run until ready and stopped, wrote on its way out (JEP 514).
+ * with SIGTERM before the next. Each round starts the sample twice, as it ships and with its worker switched
+ * off, so that the difference is what the worker adds to Spring Boot's own start. Given a JDK 25 or later, the
+ * same rounds run again on it with an AOT cache (JEP 483) per application that one training start, run until
+ * ready and stopped, wrote on its way out (JEP 514).
  */
 public final class QuickstartStartup {
 
@@ -51,8 +56,37 @@ public final class QuickstartStartup {
         }
     }
 
+    /** What a round starts. */
+    public enum Application {
+        /** The sample as it ships: readiness waits for the {@code iii} indicator. */
+        WITH_WORKER("quickstart", "", List.of()),
+        /** The same application and class path with {@code iii.enabled=false}: Spring Boot's start alone. */
+        WITHOUT_WORKER("quickstart, worker off (`--iii.enabled=false`)", "-no-worker",
+                List.of("--iii.enabled=false", "--management.endpoint.health.group.readiness.include=readinessState"));
+
+        private final String label;
+        private final String suffix;
+        private final List<String> arguments;
+
+        Application(String label, String suffix, List<String> arguments) {
+            this.label = label;
+            this.suffix = suffix;
+            this.arguments = arguments;
+        }
+
+        /** How the report names it. */
+        public String label() {
+            return label;
+        }
+
+        /** Arguments after the sample's main class. */
+        public List<String> arguments() {
+            return arguments;
+        }
+    }
+
     /** One cold start: milliseconds from starting the JVM until readiness answered UP. */
-    public record Result(Start start, int round, double readyMs) {
+    public record Result(Start start, Application application, int round, double readyMs) {
     }
 
     private final Launcher launcher;
@@ -66,41 +100,57 @@ public final class QuickstartStartup {
         this.runDirectory = runDirectory;
     }
 
-    /** {@code rounds} starts on the run's JVM; then, when {@code aotJdk} is given, a training start and as many on it. */
+    /**
+     * {@code rounds} rounds on the run's JVM; then, when {@code aotJdk} is given, a training start per application
+     * and as many rounds on it.
+     */
     public List<Result> run(int rounds, Path aotJdk) {
-        Progress progress = new Progress("quickstart start-up", aotJdk == null ? rounds : 2 * rounds + 1);
-        List<Result> results = new ArrayList<>(rounds(Start.DEFAULT_JVM, rounds, null, List.of(), progress));
+        int applications = Application.values().length;
+        Progress progress = new Progress("quickstart start-up",
+                applications * (aotJdk == null ? rounds : 2 * rounds + 1));
+        List<Result> results = new ArrayList<>(rounds(Start.DEFAULT_JVM, rounds, null, application -> List.of(), progress));
         if (aotJdk != null) {
             String java = aotJdk.resolve("bin/java").toString();
-            Path cache = runDirectory.resolve("quickstart.aot");
-            train(java, cache);
-            progress.step("training start: wrote " + cache.getFileName());
-            results.addAll(rounds(Start.AOT_CACHE, rounds, java, List.of("-XX:AOTCache=" + cache), progress));
+            Map<Application, Path> caches = new EnumMap<>(Application.class);
+            for (Application application : Application.values()) {
+                Path cache = runDirectory.resolve("quickstart" + application.suffix + ".aot");
+                train(application, java, cache);
+                caches.put(application, cache);
+                progress.step("training start: wrote " + cache.getFileName());
+            }
+            results.addAll(rounds(Start.AOT_CACHE, rounds, java,
+                    application -> List.of("-XX:AOTCache=" + caches.get(application)), progress));
         }
         return results;
     }
 
-    private List<Result> rounds(Start start, int rounds, String java, List<String> jvmOptions, Progress progress) {
+    // The applications alternate within a round, so that a machine that slows down weighs on both alike.
+    private List<Result> rounds(Start start, int rounds, String java, Function<Application, List<String>> jvmOptions,
+            Progress progress) {
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            String name = "quickstart-" + (start == Start.AOT_CACHE ? "aot-" : "") + round;
-            int port = freePort();
-            long started = System.nanoTime();
-            try (ChildProcess quickstart = launcher.quickstart(name, engineUrl, port, java, jvmOptions)) {
-                awaitReady(quickstart, port, started);
+            for (Application application : Application.values()) {
+                String name = "quickstart" + application.suffix + "-" + (start == Start.AOT_CACHE ? "aot-" : "") + round;
+                int port = freePort();
+                long started = System.nanoTime();
+                try (ChildProcess quickstart = launcher.quickstart(name, engineUrl, port, java,
+                        jvmOptions.apply(application), application.arguments())) {
+                    awaitReady(quickstart, port, started);
+                }
+                Result result = new Result(start, application, round, (System.nanoTime() - started) / 1e6);
+                results.add(result);
+                progress.step(String.format("%s, %s, round %d: ready after %.0f ms", start.label(), application.label(),
+                        round, result.readyMs()));
             }
-            Result result = new Result(start, round, (System.nanoTime() - started) / 1e6);
-            results.add(result);
-            progress.step(String.format("%s, round %d: ready after %.0f ms", start.label(), round, result.readyMs()));
         }
         return results;
     }
 
     /** A start that runs until ready and is then stopped, so that its JVM writes the AOT cache as it exits. */
-    private void train(String java, Path cache) {
+    private void train(Application application, String java, Path cache) {
         int port = freePort();
-        try (ChildProcess training = launcher.quickstart("quickstart-aot-training", engineUrl, port, java,
-                List.of("-XX:AOTCacheOutput=" + cache))) {
+        try (ChildProcess training = launcher.quickstart("quickstart" + application.suffix + "-aot-training", engineUrl,
+                port, java, List.of("-XX:AOTCacheOutput=" + cache), application.arguments())) {
             awaitReady(training, port, System.nanoTime());
             training.process().destroy();
             if (!training.process().waitFor(TRAINING_EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
