@@ -117,7 +117,10 @@ final class Charts {
         }
         renderer.setShadowVisible(false);
         renderer.setBarPainter(new StandardBarPainter());
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(valueLabel), renderer);
+        CategoryAxis workers = new CategoryAxis();
+        // Wrapped rather than cut short: with eight bars a one-line label keeps only its first few letters.
+        workers.setMaximumCategoryLabelLines(3);
+        CategoryPlot plot = new CategoryPlot(data, workers, new NumberAxis(valueLabel), renderer);
         write(file, style(new JFreeChart(title, titleFont(), plot, true)));
     }
 
