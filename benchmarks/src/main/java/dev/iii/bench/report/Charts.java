@@ -34,9 +34,11 @@ final class Charts {
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 520;
+    // As many colours as the workers comparison has lines, so that no two lines share one.
     private static final Color[] PALETTE = { new Color(0x33, 0x33, 0x33), new Color(0x1f, 0x77, 0xb4),
             new Color(0x2c, 0xa0, 0x2c), new Color(0xd6, 0x27, 0x28), new Color(0xff, 0x7f, 0x0e),
-            new Color(0x94, 0x67, 0xbd) };
+            new Color(0x94, 0x67, 0xbd), new Color(0x8c, 0x56, 0x4b), new Color(0x17, 0xbe, 0xcf),
+            new Color(0xe3, 0x77, 0xc2), new Color(0xbc, 0xbd, 0x22) };
 
     static {
         System.setProperty("java.awt.headless", "true");
