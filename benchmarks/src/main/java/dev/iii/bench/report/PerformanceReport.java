@@ -186,25 +186,36 @@ public final class PerformanceReport {
         line("| in flight | " + comparison.column() + " | n | invocations/s | p50 ms | p99 ms | p99.9 ms "
                 + "| engine CPU µs/inv | worker CPU µs/inv | caller CPU µs/inv |");
         line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        rows(comparison, cells, (cell, variant, stat, floor, node) -> {
+            StringBuilder row = new StringBuilder("| " + cell.concurrency() + " | " + comparison.label().apply(variant)
+                    + " | " + String.format(Locale.ROOT, "%,d", stat.completed())
+                    + (stat.errors() > 0 ? " (" + stat.errors() + " errors)" : "") + " | ");
+            row.append(figure(stat, floor, node, VariantStats::throughput, "")).append(" | ");
+            row.append(figure(stat, floor, node, VariantStats::p50, "")).append(" | ");
+            row.append(figure(stat, floor, node, VariantStats::p99, rough(stat, 99))).append(" | ");
+            row.append(figure(stat, floor, node, VariantStats::p999, rough(stat, 99.9))).append(" | ");
+            for (Role role : Role.values()) {
+                row.append(figure(stat, floor, node, s -> s.cpuMicros().get(role), "")).append(" | ");
+            }
+            line(row.toString().stripTrailing());
+        });
+    }
+
+    /** Writes one table row: a measured variant in a cell, with the floor's and Node's stats there to compare with. */
+    private interface Row {
+        void write(Cell cell, Variant variant, VariantStats stat, VariantStats floor, VariantStats node);
+    }
+
+    /** Calls {@code row} for each cell, then each of the comparison's variants measured in it. */
+    private void rows(Comparison comparison, List<Cell> cells, Row row) {
         for (Cell cell : cells) {
             VariantStats floor = stat(Variant.FLOOR, cell);
             VariantStats node = comparison.node() == null ? null : stat(comparison.node(), cell);
             for (Variant variant : comparison.variants()) {
                 VariantStats stat = stat(variant, cell);
-                if (stat == null) {
-                    continue;
+                if (stat != null) {
+                    row.write(cell, variant, stat, floor, node);
                 }
-                StringBuilder row = new StringBuilder("| " + cell.concurrency() + " | " + comparison.label().apply(variant)
-                        + " | " + String.format(Locale.ROOT, "%,d", stat.completed())
-                        + (stat.errors() > 0 ? " (" + stat.errors() + " errors)" : "") + " | ");
-                row.append(figure(stat, floor, node, VariantStats::throughput, "")).append(" | ");
-                row.append(figure(stat, floor, node, VariantStats::p50, "")).append(" | ");
-                row.append(figure(stat, floor, node, VariantStats::p99, rough(stat, 99))).append(" | ");
-                row.append(figure(stat, floor, node, VariantStats::p999, rough(stat, 99.9))).append(" | ");
-                for (Role role : Role.values()) {
-                    row.append(figure(stat, floor, node, s -> s.cpuMicros().get(role), "")).append(" | ");
-                }
-                line(row.toString().stripTrailing());
             }
         }
     }
@@ -226,24 +237,13 @@ public final class PerformanceReport {
         line();
         line("| in flight | worker | worker user µs/inv | worker system µs/inv | engine user µs/inv | engine system µs/inv |");
         line("|---:|---|---:|---:|---:|---:|");
-        for (Cell cell : run.plan().cells()) {
-            if (cell.payloadBytes() != smallest) {
-                continue;
-            }
-            VariantStats floor = stat(Variant.FLOOR, cell);
-            VariantStats node = comparison.node() == null ? null : stat(comparison.node(), cell);
-            for (Variant variant : comparison.variants()) {
-                VariantStats stat = stat(variant, cell);
-                if (stat == null) {
-                    continue;
-                }
-                line("| " + cell.concurrency() + " | " + comparison.label().apply(variant) + " | "
-                        + figure(stat, floor, node, s -> s.userMicros().get(Role.WORKER), "") + " | "
-                        + figure(stat, floor, node, s -> s.systemMicros().get(Role.WORKER), "") + " | "
-                        + figure(stat, floor, node, s -> s.userMicros().get(Role.ENGINE), "") + " | "
-                        + figure(stat, floor, node, s -> s.systemMicros().get(Role.ENGINE), "") + " |");
-            }
-        }
+        List<Cell> cells = run.plan().cells().stream().filter(cell -> cell.payloadBytes() == smallest).toList();
+        rows(comparison, cells, (cell, variant, stat, floor, node) -> line("| " + cell.concurrency() + " | "
+                + comparison.label().apply(variant) + " | "
+                + figure(stat, floor, node, s -> s.userMicros().get(Role.WORKER), "") + " | "
+                + figure(stat, floor, node, s -> s.systemMicros().get(Role.WORKER), "") + " | "
+                + figure(stat, floor, node, s -> s.userMicros().get(Role.ENGINE), "") + " | "
+                + figure(stat, floor, node, s -> s.systemMicros().get(Role.ENGINE), "") + " |"));
         line();
     }
 
