@@ -363,10 +363,12 @@ public final class PerformanceReport {
         if (run.startups().isEmpty()) {
             return;
         }
-        Map<QuickstartStartup.Start, Map<QuickstartStartup.Application, List<QuickstartStartup.Result>>> byStart =
-                new EnumMap<>(QuickstartStartup.Start.class);
-        run.startups().forEach(result -> byStart.computeIfAbsent(result.start(), start -> new EnumMap<>(QuickstartStartup.Application.class))
-                .computeIfAbsent(result.application(), application -> new ArrayList<>()).add(result));
+        Map<QuickstartStartup.Start, Map<QuickstartStartup.Application, Spread>> byStart = run.startups().stream()
+                .collect(Collectors.groupingBy(QuickstartStartup.Result::start, () -> new EnumMap<>(QuickstartStartup.Start.class),
+                        Collectors.groupingBy(QuickstartStartup.Result::application,
+                                () -> new EnumMap<>(QuickstartStartup.Application.class),
+                                Collectors.collectingAndThen(Collectors.toList(),
+                                        results -> spread(results, QuickstartStartup.Result::readyMs)))));
         line("### Quickstart start-up");
         line();
         line("`samples/quickstart` from its jar and dependency jars, a cold JVM each round, joining the run's engine: from "
@@ -379,13 +381,12 @@ public final class PerformanceReport {
         line("| start | application | rounds | JVM start to ready, ms (median) | min | max | added by the worker, ms |");
         line("|---|---|---:|---:|---:|---:|---:|");
         byStart.forEach((start, applications) -> {
-            List<QuickstartStartup.Result> withoutWorker = applications.get(QuickstartStartup.Application.WITHOUT_WORKER);
-            applications.forEach((application, results) -> {
-                Spread ready = spread(results, QuickstartStartup.Result::readyMs);
+            Spread withoutWorker = applications.get(QuickstartStartup.Application.WITHOUT_WORKER);
+            applications.forEach((application, ready) -> {
                 String added = application == QuickstartStartup.Application.WITH_WORKER && withoutWorker != null
-                        ? Figures.number(ready.median() - spread(withoutWorker, QuickstartStartup.Result::readyMs).median())
+                        ? Figures.number(ready.median() - withoutWorker.median())
                         : "–";
-                line("| " + start.label() + " | " + application.label() + " | " + results.size() + " | "
+                line("| " + start.label() + " | " + application.label() + " | " + ready.count() + " | "
                         + Figures.number(ready.median()) + " | " + Figures.number(ready.min()) + " | "
                         + Figures.number(ready.max()) + " | " + added + " |");
             });

@@ -83,6 +83,11 @@ public final class QuickstartStartup {
         public List<String> arguments() {
             return arguments;
         }
+
+        /** {@code quickstart}, this application's suffix, then {@code rest}: its process and file names. */
+        String name(String rest) {
+            return "quickstart" + suffix + rest;
+        }
     }
 
     /** One cold start: milliseconds from starting the JVM until readiness answered UP. */
@@ -113,7 +118,7 @@ public final class QuickstartStartup {
             String java = aotJdk.resolve("bin/java").toString();
             Map<Application, Path> caches = new EnumMap<>(Application.class);
             for (Application application : Application.values()) {
-                Path cache = runDirectory.resolve("quickstart" + application.suffix + ".aot");
+                Path cache = runDirectory.resolve(application.name(".aot"));
                 train(application, java, cache);
                 caches.put(application, cache);
                 progress.step("training start: wrote " + cache.getFileName());
@@ -130,7 +135,7 @@ public final class QuickstartStartup {
         List<Result> results = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             for (Application application : Application.values()) {
-                String name = "quickstart" + application.suffix + "-" + (start == Start.AOT_CACHE ? "aot-" : "") + round;
+                String name = application.name("-" + (start == Start.AOT_CACHE ? "aot-" : "") + round);
                 int port = freePort();
                 long started = System.nanoTime();
                 try (ChildProcess quickstart = launcher.quickstart(name, engineUrl, port, java,
@@ -149,8 +154,8 @@ public final class QuickstartStartup {
     /** A start that runs until ready and is then stopped, so that its JVM writes the AOT cache as it exits. */
     private void train(Application application, String java, Path cache) {
         int port = freePort();
-        try (ChildProcess training = launcher.quickstart("quickstart" + application.suffix + "-aot-training", engineUrl,
-                port, java, List.of("-XX:AOTCacheOutput=" + cache), application.arguments())) {
+        try (ChildProcess training = launcher.quickstart(application.name("-aot-training"), engineUrl, port, java,
+                List.of("-XX:AOTCacheOutput=" + cache), application.arguments())) {
             awaitReady(training, port, System.nanoTime());
             training.process().destroy();
             if (!training.process().waitFor(TRAINING_EXIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
